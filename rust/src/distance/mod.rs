@@ -1,0 +1,144 @@
+//! Edit distances and similarities, per code unit.
+//!
+//! Each metric implements [`Metric`]: its largest possible distance and a
+//! distance kernel that may stop early once a cutoff is exceeded. The four
+//! public forms (distance, similarity, normalized distance and normalized
+//! similarity) are derived here, with rapidfuzz's exact `score_cutoff` rules:
+//!
+//! - `distance`: a result above `score_cutoff` is reported as `score_cutoff + 1`;
+//! - `similarity`: a result below `score_cutoff` is reported as 0;
+//! - `normalized_distance`: a result above `score_cutoff` is reported as 1.0;
+//! - `normalized_similarity`: a result below `score_cutoff` is reported as 0.0.
+//!
+//! Every cutoff is passed down into the kernel, so that it can stop early.
+
+pub mod common;
+pub mod hamming;
+pub mod indel;
+pub mod lcs_seq;
+pub mod levenshtein;
+pub mod pattern;
+pub mod reference;
+
+use crate::unit::Unit;
+
+/// A distance metric over sequences.
+pub trait Metric {
+    /// The largest distance two sequences of these lengths can have.
+    fn maximum(&self, len1: usize, len2: usize) -> usize;
+
+    /// The distance of `s1` and `s2`. When the distance exceeds `cutoff`, the
+    /// kernel may stop early and return any value greater than `cutoff`.
+    /// `hint` is an expected upper bound that lets a kernel start narrow.
+    fn raw_distance<A: Unit, B: Unit>(&self, s1: &[A], s2: &[B], cutoff: usize, hint: usize)
+        -> usize;
+}
+
+/// Distance, or `cutoff + 1` when it exceeds `cutoff`.
+pub fn distance<M: Metric, A: Unit, B: Unit>(
+    metric: &M,
+    s1: &[A],
+    s2: &[B],
+    cutoff: Option<usize>,
+    hint: Option<usize>,
+) -> usize {
+    let cutoff = cutoff.unwrap_or(usize::MAX);
+    let hint = hint.unwrap_or(usize::MAX).min(cutoff);
+    let dist = metric.raw_distance(s1, s2, cutoff, hint);
+    if dist <= cutoff {
+        dist
+    } else {
+        cutoff.saturating_add(1)
+    }
+}
+
+/// `maximum - distance`, or 0 when that is below `cutoff`.
+pub fn similarity<M: Metric, A: Unit, B: Unit>(
+    metric: &M,
+    s1: &[A],
+    s2: &[B],
+    cutoff: Option<usize>,
+    hint: Option<usize>,
+) -> usize {
+    let cutoff = cutoff.unwrap_or(0);
+    let maximum = metric.maximum(s1.len(), s2.len());
+    if cutoff > maximum {
+        return 0;
+    }
+    let hint = hint.unwrap_or(0).max(cutoff);
+    let dist_cutoff = maximum - cutoff;
+    let dist_hint = maximum.saturating_sub(hint);
+    let dist = metric.raw_distance(s1, s2, dist_cutoff, dist_hint.min(dist_cutoff));
+    let sim = maximum.saturating_sub(dist);
+    if dist <= dist_cutoff && sim >= cutoff {
+        sim
+    } else {
+        0
+    }
+}
+
+/// `distance / maximum` (0.0 when maximum is 0), or 1.0 when above `cutoff`.
+pub fn normalized_distance<M: Metric, A: Unit, B: Unit>(
+    metric: &M,
+    s1: &[A],
+    s2: &[B],
+    cutoff: Option<f64>,
+    hint: Option<f64>,
+) -> f64 {
+    let cutoff = cutoff.unwrap_or(1.0);
+    let maximum = metric.maximum(s1.len(), s2.len());
+    let dist_cutoff = ceil_to_usize(maximum as f64 * cutoff);
+    let dist_hint = ceil_to_usize(maximum as f64 * hint.unwrap_or(1.0).min(cutoff));
+    let dist = metric.raw_distance(s1, s2, dist_cutoff, dist_hint.min(dist_cutoff));
+    let norm = if maximum != 0 {
+        dist as f64 / maximum as f64
+    } else {
+        0.0
+    };
+    if dist <= dist_cutoff && norm <= cutoff {
+        norm
+    } else {
+        1.0
+    }
+}
+
+/// `1 - normalized_distance`, or 0.0 when below `cutoff`.
+pub fn normalized_similarity<M: Metric, A: Unit, B: Unit>(
+    metric: &M,
+    s1: &[A],
+    s2: &[B],
+    cutoff: Option<f64>,
+    hint: Option<f64>,
+) -> f64 {
+    let cutoff = cutoff.unwrap_or(0.0);
+    let dist_cutoff = norm_sim_to_norm_dist(cutoff);
+    let dist_hint = hint.map(norm_sim_to_norm_dist);
+    let norm_dist = normalized_distance(metric, s1, s2, Some(dist_cutoff), dist_hint);
+    let norm_sim = 1.0 - norm_dist;
+    if norm_sim >= cutoff {
+        norm_sim
+    } else {
+        0.0
+    }
+}
+
+/// rapidfuzz's conversion of a normalized similarity cutoff into a normalized
+/// distance cutoff, with its small tolerance for floating-point error.
+#[inline]
+pub fn norm_sim_to_norm_dist(score_cutoff: f64) -> f64 {
+    let imprecision = 0.00001;
+    (1.0 - score_cutoff + imprecision).min(1.0)
+}
+
+/// `ceil(x)` as usize, saturating (NaN and negatives give 0).
+#[inline]
+pub fn ceil_to_usize(x: f64) -> usize {
+    let c = x.ceil();
+    if c >= usize::MAX as f64 {
+        usize::MAX
+    } else if c > 0.0 {
+        c as usize
+    } else {
+        0
+    }
+}
