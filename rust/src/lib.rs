@@ -8,4 +8,5 @@
 pub mod distance;
 pub mod ffi;
 pub mod index;
+pub mod scorer;
 pub mod unit;

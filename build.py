@@ -1,0 +1,203 @@
+"""Builds ferrofuzz: the Rust library, then the cffi modules that load it.
+
+Steps:
+1. ``cargo build --release`` in rust/, then copy the shared library and the
+   committed header (include/ferrofuzz.h) into python/ferrofuzz/.
+2. Turn the header into one cffi cdef: drop the preprocessor lines and the
+   C++ guards, keep ``#define NAME <integer>`` constants.
+3. Emit two out-of-line cffi modules from that cdef:
+   - ``ferrofuzz._ffz_api``: API mode, a compiled extension linked against
+     the library with an rpath of $ORIGIN. It is the fast path. Besides the
+     header's functions it holds "flat" shims (see ``flat_shims``) that let
+     Python score a pair without building structs or out-params.
+   - ``ferrofuzz._ffz_abi``: ABI mode, a generated pure-Python module that
+     dlopens the library. Used on PyPy, when the API module cannot load, or
+     when FERROFUZZ_LIBRARY names another build of the library.
+
+``python build.py`` builds in place for development. ``pip install .`` runs
+the same steps through setup.py.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+RUST_DIR = ROOT / "rust"
+HEADER = ROOT / "include" / "ferrofuzz.h"
+PACKAGE_DIR = ROOT / "python" / "ferrofuzz"
+LIBRARY_NAME = "libferrofuzz.so" if sys.platform != "darwin" else "libferrofuzz.dylib"
+
+
+class BuildError(RuntimeError):
+    """A build step failed; the message says what to install or fix."""
+
+
+def require_tool(name: str, purpose: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        raise BuildError(
+            f"ferrofuzz needs `{name}` to build {purpose}, and it is not on PATH. "
+            + (
+                "Install a Rust toolchain (https://rustup.rs) and retry."
+                if name == "cargo"
+                else "Install a C compiler (for example `apt-get install gcc`) and retry."
+            )
+        )
+    return path
+
+
+def cargo_target_dir() -> Path:
+    env = os.environ.get("CARGO_TARGET_DIR")
+    return Path(env) if env else RUST_DIR / "target"
+
+
+def build_rust_library(package_dir: Path) -> Path:
+    """Builds the release library and copies it into ``package_dir``."""
+    cargo = require_tool("cargo", "the Rust core")
+    subprocess.run(
+        [cargo, "build", "--release", "--manifest-path", str(RUST_DIR / "Cargo.toml")],
+        check=True,
+    )
+    built = cargo_target_dir() / "release" / LIBRARY_NAME
+    if not built.exists():
+        raise BuildError(f"cargo finished but {built} does not exist")
+    dest = package_dir / LIBRARY_NAME
+    tmp = dest.with_suffix(".tmp")
+    shutil.copy2(built, tmp)
+    os.replace(tmp, dest)  # atomic, so a running process keeps its old copy
+    shutil.copy2(HEADER, package_dir / "ferrofuzz.h")
+    return dest
+
+
+def header_to_cdef(header_text: str) -> str:
+    """Makes the header acceptable to ``ffi.cdef``.
+
+    Drops comments, ``#include`` lines, the include guard and the
+    ``#ifdef __cplusplus`` blocks, and keeps ``#define NAME <integer>``.
+    """
+    text = re.sub(r"/\*.*?\*/", "", header_text, flags=re.S)
+    text = re.sub(r"//[^\n]*", "", text)
+    text = re.sub(r"#ifdef __cplusplus.*?#endif", "", text, flags=re.S)
+    lines = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            if re.fullmatch(r"#define\s+FFZ_\w+\s+-?\d+", stripped):
+                lines.append(stripped)
+            continue
+        lines.append(line)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+# A function whose first two parameters are strings and whose last is one
+# result out-param gets a flat shim: each string becomes (bytes, length,
+# kind) and the result comes back as the return value, with -status on
+# failure. Results are never negative, so the two cannot be confused.
+_FUNC = re.compile(r"int32_t\s+(ffz_\w+)\(([^;]*?)\);", re.S)
+_OUT_TYPES = {"size_t *": "int64_t", "double *": "double"}
+
+
+def flat_shims(cdef: str) -> list[tuple[str, str, list[tuple[str, str]], str]]:
+    """(shim name, function, middle params, result type) for each candidate."""
+    shims = []
+    for name, params in _FUNC.findall(cdef):
+        parts = [" ".join(p.split()) for p in params.split(",")]
+        if len(parts) < 3 or not all(p.startswith("ffz_str ") for p in parts[:2]):
+            continue
+        if not parts[-1].endswith(" *out"):
+            continue
+        out_type = parts[-1][: -len("out")]
+        if out_type not in _OUT_TYPES:
+            continue
+        middle = []
+        for p in parts[2:-1]:
+            ctype, pname = p.rsplit(" ", 1)
+            while pname.startswith("*"):
+                ctype, pname = ctype + " *", pname[1:]
+            middle.append((ctype, pname))
+        shims.append(("ffzpy_" + name[len("ffz_"):], name, middle, _OUT_TYPES[out_type]))
+    return shims
+
+
+def shim_declarations(shims) -> str:
+    decls = []
+    for shim, _, middle, result in shims:
+        params = ["const char *p1", "size_t n1", "uint32_t k1", "const char *p2", "size_t n2", "uint32_t k2"]
+        params += [f"{t} {n}" for t, n in middle]
+        decls.append(f"{result} {shim}({', '.join(params)});")
+    return "\n".join(decls) + "\n"
+
+
+def shim_definitions(shims) -> str:
+    out = []
+    for shim, func, middle, result in shims:
+        params = ["const char *p1", "size_t n1", "uint32_t k1", "const char *p2", "size_t n2", "uint32_t k2"]
+        params += [f"{t} {n}" for t, n in middle]
+        value_type = "size_t" if result == "int64_t" else "double"
+        args = ", ".join(["s1", "s2"] + [n for _, n in middle] + ["&value"])
+        out.append(
+            f"static {result} {shim}({', '.join(params)}) {{\n"
+            f"    ffz_str s1 = {{p1, n1, k1}}, s2 = {{p2, n2, k2}};\n"
+            f"    {value_type} value = 0;\n"
+            f"    int32_t status = {func}({args});\n"
+            f"    return status ? -({result})status : ({result})value;\n"
+            f"}}\n"
+        )
+    return "\n".join(out)
+
+
+def build_cffi_modules(package_dir: Path) -> None:
+    """Emits the API-mode extension and the ABI-mode Python module."""
+    import cffi
+
+    cdef = header_to_cdef(HEADER.read_text())
+    shims = flat_shims(cdef)
+
+    abi = cffi.FFI()
+    abi.cdef(cdef)
+    abi.set_source("ferrofuzz._ffz_abi", None)
+    abi.emit_python_code(str(package_dir / "_ffz_abi.py"))
+
+    compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
+    require_tool(compiler, "the cffi extension")
+    api = cffi.FFI()
+    api.cdef(cdef + shim_declarations(shims))
+    api.set_source(
+        "ferrofuzz._ffz_api",
+        '#include "ferrofuzz.h"\n\n' + shim_definitions(shims),
+        include_dirs=[str(package_dir)],
+        library_dirs=[str(package_dir)],
+        libraries=["ferrofuzz"],
+        extra_link_args=["-Wl,-rpath,$ORIGIN"] if sys.platform != "darwin" else ["-Wl,-rpath,@loader_path"],
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        built = Path(api.compile(tmpdir=tmp, verbose=False))
+        dest = package_dir / built.name
+        for old in package_dir.glob("_ffz_api.*"):
+            if old.suffix in (".so", ".pyd", ".dylib"):
+                old.unlink()
+        shutil.copy2(built, dest)
+
+
+def build(package_dir: Path = PACKAGE_DIR) -> None:
+    package_dir.mkdir(parents=True, exist_ok=True)
+    build_rust_library(package_dir)
+    build_cffi_modules(package_dir)
+
+
+if __name__ == "__main__":
+    try:
+        build()
+    except BuildError as e:
+        sys.exit(f"build.py: {e}")
+    except subprocess.CalledProcessError as e:
+        sys.exit(f"build.py: {' '.join(map(str, e.cmd))} failed with exit code {e.returncode}")
+    print(f"built ferrofuzz in place: {PACKAGE_DIR}")

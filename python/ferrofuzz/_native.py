@@ -1,0 +1,113 @@
+"""Loads the ferrofuzz library through one of two cffi modules.
+
+- API mode (``_ffz_api``, compiled): the fast path, used by default.
+- ABI mode (``_ffz_abi``, pure Python, dlopen): used on PyPy, when the
+  compiled module cannot load, when ``FERROFUZZ_LIBRARY`` names another build
+  of the library, or when ``FERROFUZZ_BACKEND=abi`` asks for it.
+
+Either way this module exports ``ffi``, ``lib`` (the header's functions),
+``flat`` (the flat pair-scoring shims, see build.py) and ``BACKEND``.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+LIBRARY_PATH = PACKAGE_DIR / ("libferrofuzz.dylib" if sys.platform == "darwin" else "libferrofuzz.so")
+HEADER_PATH = PACKAGE_DIR / "ferrofuzz.h"
+
+
+def _load_api() -> tuple[Any, Any, Any]:
+    from . import _ffz_api  # type: ignore[attr-defined]
+
+    return _ffz_api.ffi, _ffz_api.lib, _ffz_api.lib
+
+
+def _abi_flat_shim(ffi: Any, func: Any, out_ctype: str, n_middle: int) -> Callable[..., Any]:
+    """The pure-Python twin of one compiled flat shim (see build.py)."""
+    new, from_buffer = ffi.new, ffi.from_buffer
+    str_type = ffi.typeof("ffz_str *")
+    empty = b"\0"
+
+    def shim(p1: bytes, n1: int, k1: int, p2: bytes, n2: int, k2: int, *middle: Any) -> Any:
+        out = new(out_ctype)
+        b1 = from_buffer(p1 or empty)
+        b2 = from_buffer(p2 or empty)
+        s1 = new(str_type, (b1, n1, k1))
+        s2 = new(str_type, (b2, n2, k2))
+        status = func(s1[0], s2[0], *middle, out)
+        return -status if status else out[0]
+
+    return shim
+
+
+class _AbiFlat:
+    """Builds the flat shims from the function types the ABI module knows."""
+
+    def __init__(self, ffi: Any, lib: Any) -> None:
+        for name in dir(lib):
+            if not name.startswith("ffz_"):
+                continue
+            func = getattr(lib, name)
+            try:
+                ctype = ffi.typeof(func)
+            except TypeError:
+                continue  # an integer constant
+            args = ctype.args
+            if len(args) < 3 or args[0].cname != "ffz_str" or args[1].cname != "ffz_str":
+                continue
+            out = args[-1]
+            if out.kind != "pointer" or out.item.cname not in ("size_t", "double"):
+                continue
+            shim = _abi_flat_shim(ffi, func, out.cname, len(args) - 3)
+            setattr(self, "ffzpy_" + name[len("ffz_"):], shim)
+
+
+def _load_abi(library: str) -> tuple[Any, Any, Any]:
+    from ._ffz_abi import ffi
+
+    lib = ffi.dlopen(library)
+    return ffi, lib, _AbiFlat(ffi, lib)
+
+
+def _load() -> tuple[Any, Any, Any, str]:
+    custom = os.environ.get("FERROFUZZ_LIBRARY")
+    wanted = os.environ.get("FERROFUZZ_BACKEND", "").lower()
+    if wanted not in ("", "api", "abi"):
+        raise ImportError(f"FERROFUZZ_BACKEND must be 'api' or 'abi', not {wanted!r}")
+    if custom:
+        if wanted == "api":
+            raise ImportError("FERROFUZZ_LIBRARY needs the ABI backend; unset FERROFUZZ_BACKEND=api")
+        if not Path(custom).is_file():
+            raise ImportError(f"FERROFUZZ_LIBRARY={custom!r} is not a file")
+        return (*_load_abi(custom), "abi")
+    if wanted != "abi" and platform.python_implementation() == "CPython":
+        try:
+            return (*_load_api(), "api")
+        except ImportError:
+            if wanted == "api":
+                raise
+    return (*_load_abi(str(LIBRARY_PATH)), "abi")
+
+
+ffi, lib, flat, BACKEND = _load()
+
+
+def _check_abi_version() -> None:
+    loaded = lib.ffz_abi_version()
+    expected = lib.FFZ_ABI_VERSION
+    if loaded != expected:
+        raise ImportError(
+            f"ferrofuzz: the loaded library has ABI version {loaded}, but this package "
+            f"was built for {expected}. Rebuild the package (python build.py) or point "
+            f"FERROFUZZ_LIBRARY at a matching library."
+        )
+
+
+_check_abi_version()
+LIBRARY_VERSION: str = ffi.string(lib.ffz_version()).decode()

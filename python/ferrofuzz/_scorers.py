@@ -1,0 +1,64 @@
+"""Maps ferrofuzz's Python scorer functions to the library's ``ffz_scorer``."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, Mapping, Optional, Tuple
+
+from ._native import ffi, lib
+from .distance import Hamming, Indel, Levenshtein
+from .distance._params import pad_flag, weights_pointer
+
+_FORMS = {
+    "distance": lib.FFZ_FORM_DISTANCE,
+    "similarity": lib.FFZ_FORM_SIMILARITY,
+    "normalized_distance": lib.FFZ_FORM_NORMALIZED_DISTANCE,
+    "normalized_similarity": lib.FFZ_FORM_NORMALIZED_SIMILARITY,
+}
+
+# scorer function -> (metric id, form id, names of the keyword parameters it takes)
+NATIVE: Dict[Callable[..., Any], Tuple[int, int, Tuple[str, ...]]] = {}
+for _module, _metric, _params in (
+    (Levenshtein, lib.FFZ_METRIC_LEVENSHTEIN, ("weights",)),
+    (Indel, lib.FFZ_METRIC_INDEL, ()),
+    (Hamming, lib.FFZ_METRIC_HAMMING, ("pad",)),
+):
+    for _form_name, _form in _FORMS.items():
+        NATIVE[getattr(_module, _form_name)] = (_metric, _form, _params)
+
+
+class NativeScorer:
+    """A scorer function resolved to an ``ffz_scorer`` the library can run."""
+
+    __slots__ = ("struct", "integral", "higher_is_better")
+
+    def __init__(self, struct: Any, form: int) -> None:
+        self.struct = struct
+        self.integral = form in (lib.FFZ_FORM_DISTANCE, lib.FFZ_FORM_SIMILARITY)
+        self.higher_is_better = form in (lib.FFZ_FORM_SIMILARITY, lib.FFZ_FORM_NORMALIZED_SIMILARITY)
+
+
+def resolve(scorer: Any, scorer_kwargs: Optional[Mapping[str, Any]] = None) -> NativeScorer:
+    """The native form of ``scorer``; TypeError if the library cannot run it."""
+    if not callable(scorer):
+        raise TypeError(f"scorer must be callable, got {type(scorer).__name__}")
+    try:
+        metric, form, allowed = NATIVE[scorer]
+    except (KeyError, TypeError):
+        raise TypeError(
+            f"scorer {getattr(scorer, '__qualname__', scorer)!r} is not a ferrofuzz scorer "
+            "that Index can run natively"
+        ) from None
+    kwargs = dict(scorer_kwargs or {})
+    unknown = set(kwargs) - set(allowed)
+    if unknown:
+        raise TypeError(f"unexpected scorer_kwargs for this scorer: {sorted(unknown)}")
+    struct = ffi.new("ffz_scorer *")
+    struct.metric = metric
+    struct.form = form
+    weights = weights_pointer(kwargs.get("weights"))
+    if weights == ffi.NULL:
+        struct.weights.insertion = struct.weights.deletion = struct.weights.substitution = 1
+    else:
+        struct.weights = weights[0]
+    struct.pad = pad_flag(kwargs.get("pad", True))
+    return NativeScorer(struct, form)

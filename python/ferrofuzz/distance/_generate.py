@@ -1,0 +1,117 @@
+"""Builds the four scoring functions of each metric from one template.
+
+Every metric has ``distance``, ``similarity``, ``normalized_distance`` and
+``normalized_similarity`` with rapidfuzz's signatures. They differ only in
+the metric's own keyword parameters, the shim they call and how the cutoff
+is read, so they are generated from one template (as ``dataclasses``
+generates methods) instead of being written out 4 x N times. The template
+keeps the common case, an ASCII ``str``, free of extra Python calls.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, List, Tuple
+
+from .. import _native
+from .._convert import to_units
+from .._errors import raise_status
+from . import _params
+
+_TEMPLATE = '''
+def {name}(s1, s2, *, {keywords}processor=None, score_cutoff=None{hint_keyword}):
+    if processor is not None:
+        s1 = processor(s1)
+        s2 = processor(s2)
+    if type(s1) is str and s1.isascii():
+        p1 = s1.encode()
+        n1 = len(p1)
+        k1 = 1
+    elif s1 is None:
+        {on_none}
+    else:
+        p1, n1, k1 = to_units(s1, "s1")
+    if type(s2) is str and s2.isascii():
+        p2 = s2.encode()
+        n2 = len(p2)
+        k2 = 1
+    elif s2 is None:
+        {on_none}
+    else:
+        p2, n2, k2 = to_units(s2, "s2")
+{param_lines}    cutoff = {cutoff_default} if score_cutoff is None else read_cutoff(score_cutoff)
+{hint_line}    result = shim(p1, n1, k1, p2, n2, k2, {shim_args})
+    if result < 0:
+        raise_status(result)
+    return result
+'''
+
+# How each form reads its cutoff and hint, and what it returns for None.
+_FORMS: Dict[str, Dict[str, Any]] = {
+    "distance": dict(
+        cutoff_default="_SIZE_MAX", read_cutoff=_params.int_cutoff, hint_default="_SIZE_MAX",
+        on_none='raise TypeError("s1 and s2 must not be None")',
+    ),
+    "similarity": dict(
+        cutoff_default="0", read_cutoff=_params.int_cutoff, hint_default="0",
+        on_none='raise TypeError("s1 and s2 must not be None")',
+    ),
+    "normalized_distance": dict(
+        cutoff_default="1.0", read_cutoff=_params.normalized_cutoff, hint_default="1.0",
+        on_none="return 1.0",
+    ),
+    "normalized_similarity": dict(
+        cutoff_default="0.0", read_cutoff=_params.normalized_cutoff, hint_default="0.0",
+        on_none="return 0.0",
+    ),
+}
+
+
+def metric_functions(
+    metric: str,
+    doc: str,
+    keywords: List[Tuple[str, str, str]] = (),  # type: ignore[assignment]
+    has_hint: bool = False,
+    module: str = "",
+) -> List[Callable[..., Any]]:
+    """The four functions of ``metric`` (the ``ffz_<metric>_*`` name stem).
+
+    ``keywords``: the metric's own keyword-only parameters, as
+    (name, default expression, conversion line producing the shim argument).
+    """
+    functions = []
+    for form, spec in _FORMS.items():
+        shim = getattr(_native.flat, f"ffzpy_{metric}_{form}")
+        kw_text = "".join(f"{name}={default}, " for name, default, _ in keywords)
+        param_lines = "".join(f"    {line}\n" for _, _, line in keywords)
+        shim_args = [name for name, _, _ in keywords] + ["cutoff"]
+        hint_line = ""
+        if has_hint:
+            hint_line = (
+                f"    hint = {spec['hint_default']} if score_hint is None else read_cutoff(score_hint)\n"
+            )
+            shim_args.append("hint")
+        source = _TEMPLATE.format(
+            name=form,
+            keywords=kw_text,
+            hint_keyword=", score_hint=None" if has_hint else "",
+            on_none=spec["on_none"],
+            param_lines=param_lines,
+            cutoff_default=spec["cutoff_default"],
+            hint_line=hint_line,
+            shim_args=", ".join(shim_args),
+        )
+        namespace: Dict[str, Any] = {
+            "shim": shim,
+            "to_units": to_units,
+            "raise_status": raise_status,
+            "read_cutoff": spec["read_cutoff"],
+            "_SIZE_MAX": _params.SIZE_MAX,
+            **_params.KEYWORD_HELPERS,
+        }
+        exec(compile(source, f"<ferrofuzz {metric}.{form}>", "exec"), namespace)
+        fn = namespace[form]
+        fn.__doc__ = doc.format(form=form.replace("_", " "))
+        fn.__module__ = module or __name__
+        fn.__qualname__ = form
+        functions.append(fn)
+    return functions

@@ -1,0 +1,79 @@
+"""Validation of score cutoffs and metric parameters."""
+
+from __future__ import annotations
+
+import operator
+from typing import Any, Dict
+
+from .._native import ffi
+
+SIZE_MAX = 2**64 - 1 if ffi.sizeof("size_t") == 8 else 2**32 - 1
+
+
+def int_cutoff(value: Any) -> int:
+    """An integer cutoff or hint: a non-negative number, truncated."""
+    try:
+        as_int = int(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"score_cutoff must be a number, not {type(value).__name__}") from None
+    if as_int < 0:
+        raise ValueError(f"score_cutoff must be >= 0, got {value!r}")
+    return min(as_int, SIZE_MAX)
+
+
+def normalized_cutoff(value: Any) -> float:
+    """A normalized cutoff or hint: a number in [0, 1]."""
+    try:
+        as_float = float(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"score_cutoff must be a number, not {type(value).__name__}") from None
+    if not 0.0 <= as_float <= 1.0:
+        raise ValueError(f"score_cutoff has to be in the range 0.0 - 1.0, got {value!r}")
+    return as_float
+
+
+DEFAULT_WEIGHTS = (1, 1, 1)
+_weights_cache: Dict[Any, Any] = {DEFAULT_WEIGHTS: ffi.NULL}
+
+
+def weights_pointer(weights: Any) -> Any:
+    """An ``ffz_levenshtein_weights *`` for (insertion, deletion, substitution).
+
+    None and (1, 1, 1) give NULL, the library's default.
+    """
+    if weights is None or weights is DEFAULT_WEIGHTS:
+        return ffi.NULL
+    if type(weights) is tuple:
+        cached = _weights_cache.get(weights)
+        if cached is not None:
+            return cached
+    try:
+        insertion, deletion, substitution = weights
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"weights must be a tuple of three costs (insertion, deletion, substitution), got {weights!r}"
+        ) from None
+    costs = []
+    for cost in (insertion, deletion, substitution):
+        try:
+            as_int = int(cost) if isinstance(cost, float) else operator.index(cost)
+        except TypeError:
+            raise TypeError(f"weights must be integers, got {weights!r}") from None
+        if as_int < 0 or as_int > SIZE_MAX:
+            raise ValueError(f"weights must be non-negative integers, got {weights!r}")
+        costs.append(as_int)
+    pointer = ffi.NULL if tuple(costs) == DEFAULT_WEIGHTS else ffi.new("ffz_levenshtein_weights *", costs)
+    if type(weights) is tuple and len(_weights_cache) < 256:
+        _weights_cache[weights] = pointer
+    return pointer
+
+
+def pad_flag(pad: Any) -> bool:
+    return bool(pad)
+
+
+KEYWORD_HELPERS: Dict[str, Any] = {
+    "DEFAULT_WEIGHTS": DEFAULT_WEIGHTS,
+    "weights_pointer": weights_pointer,
+    "pad_flag": pad_flag,
+}

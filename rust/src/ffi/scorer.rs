@@ -1,0 +1,67 @@
+//! `ffz_scorer`: how C names a metric and form for searches and batches.
+
+use super::distance::ffz_levenshtein_weights;
+use super::error::{FfiError, FfiResult};
+use super::FFZ_INVALID_ARGUMENT;
+use crate::scorer::{Form, MetricKind, Scorer};
+
+/// `ffz_scorer.metric`: Levenshtein, with `weights`.
+pub const FFZ_METRIC_LEVENSHTEIN: u32 = 1;
+/// `ffz_scorer.metric`: Indel (insertions and deletions only).
+pub const FFZ_METRIC_INDEL: u32 = 2;
+/// `ffz_scorer.metric`: Hamming, with `pad`.
+pub const FFZ_METRIC_HAMMING: u32 = 3;
+
+/// `ffz_scorer.form`: the distance (lower is better).
+pub const FFZ_FORM_DISTANCE: u32 = 0;
+/// `ffz_scorer.form`: the similarity (higher is better).
+pub const FFZ_FORM_SIMILARITY: u32 = 1;
+/// `ffz_scorer.form`: the normalized distance in [0, 1] (lower is better).
+pub const FFZ_FORM_NORMALIZED_DISTANCE: u32 = 2;
+/// `ffz_scorer.form`: the normalized similarity in [0, 1] (higher is better).
+pub const FFZ_FORM_NORMALIZED_SIMILARITY: u32 = 3;
+
+/// A metric in one of its four forms, with the metric's parameters.
+/// Fields that the metric does not use are ignored.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct ffz_scorer {
+    /// One of the `FFZ_METRIC_*` values.
+    pub metric: u32,
+    /// One of the `FFZ_FORM_*` values.
+    pub form: u32,
+    /// Levenshtein's costs.
+    pub weights: ffz_levenshtein_weights,
+    /// Hamming: allow unequal lengths, counting the difference as mismatches.
+    pub pad: bool,
+}
+
+impl ffz_scorer {
+    /// Validates the descriptor and turns it into a core scorer.
+    pub fn to_scorer(&self) -> FfiResult<Scorer> {
+        let metric = match self.metric {
+            FFZ_METRIC_LEVENSHTEIN => MetricKind::Levenshtein(self.weights.into()),
+            FFZ_METRIC_INDEL => MetricKind::Indel,
+            FFZ_METRIC_HAMMING => MetricKind::Hamming { pad: self.pad },
+            other => {
+                return Err(FfiError::new(
+                    FFZ_INVALID_ARGUMENT,
+                    format!("unknown scorer metric {other}"),
+                ))
+            }
+        };
+        let form = match self.form {
+            FFZ_FORM_DISTANCE => Form::Distance,
+            FFZ_FORM_SIMILARITY => Form::Similarity,
+            FFZ_FORM_NORMALIZED_DISTANCE => Form::NormalizedDistance,
+            FFZ_FORM_NORMALIZED_SIMILARITY => Form::NormalizedSimilarity,
+            other => {
+                return Err(FfiError::new(
+                    FFZ_INVALID_ARGUMENT,
+                    format!("unknown scorer form {other}"),
+                ))
+            }
+        };
+        Ok(Scorer::new(metric, form))
+    }
+}

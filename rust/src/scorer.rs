@@ -1,0 +1,138 @@
+//! A scorer: one metric in one of its four forms, chosen at run time.
+//!
+//! The C ABI, the Index and the batch functions describe what to compute with
+//! a [`Scorer`] value. Scores are `f64`; the distance and similarity forms of
+//! integer metrics give integral values.
+
+use crate::distance::{
+    self, hamming::Hamming, indel::Indel, levenshtein::Levenshtein, levenshtein::Weights, Metric,
+};
+use crate::unit::Seq;
+use crate::with_seqs;
+
+/// Which metric to compute, with its parameters.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum MetricKind {
+    Levenshtein(Weights),
+    Indel,
+    /// Hamming; `pad` allows unequal lengths.
+    Hamming { pad: bool },
+}
+
+/// Which of the four forms of a metric to compute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    Distance,
+    Similarity,
+    NormalizedDistance,
+    NormalizedSimilarity,
+}
+
+impl Form {
+    /// True when a larger score means a better match.
+    pub fn higher_is_better(self) -> bool {
+        matches!(self, Form::Similarity | Form::NormalizedSimilarity)
+    }
+
+    /// True when scores are integers.
+    pub fn is_integral(self) -> bool {
+        matches!(self, Form::Distance | Form::Similarity)
+    }
+}
+
+/// Why a pair could not be scored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ScoreError {
+    /// Hamming without padding on sequences of unequal length.
+    LengthMismatch,
+}
+
+impl std::fmt::Display for ScoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScoreError::LengthMismatch => {
+                f.write_str("sequences are not the same length (pass pad=True to allow this)")
+            }
+        }
+    }
+}
+
+/// A metric in one form.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scorer {
+    pub metric: MetricKind,
+    pub form: Form,
+}
+
+/// Integer cutoff from a float one: distances round down (a distance must be
+/// <= cutoff), similarities round up (a similarity must be >= cutoff).
+fn int_cutoff(cutoff: Option<f64>, form: Form) -> Option<usize> {
+    cutoff.map(|c| {
+        if c.is_nan() || c < 0.0 {
+            0
+        } else if form == Form::Distance {
+            if c >= usize::MAX as f64 {
+                usize::MAX
+            } else {
+                c.floor() as usize
+            }
+        } else {
+            distance::ceil_to_usize(c)
+        }
+    })
+}
+
+fn score_metric<M: Metric>(m: &M, form: Form, a: Seq<'_>, b: Seq<'_>, cutoff: Option<f64>, hint: Option<f64>) -> f64 {
+    match form {
+        Form::Distance => {
+            let (c, h) = (int_cutoff(cutoff, form), int_cutoff(hint, form));
+            with_seqs!(a, b, |x, y| distance::distance(m, x, y, c, h)) as f64
+        }
+        Form::Similarity => {
+            let (c, h) = (int_cutoff(cutoff, form), int_cutoff(hint, form));
+            with_seqs!(a, b, |x, y| distance::similarity(m, x, y, c, h)) as f64
+        }
+        Form::NormalizedDistance => {
+            with_seqs!(a, b, |x, y| distance::normalized_distance(m, x, y, cutoff, hint))
+        }
+        Form::NormalizedSimilarity => {
+            with_seqs!(a, b, |x, y| distance::normalized_similarity(m, x, y, cutoff, hint))
+        }
+    }
+}
+
+impl Scorer {
+    pub fn new(metric: MetricKind, form: Form) -> Self {
+        Scorer { metric, form }
+    }
+
+    pub fn higher_is_better(&self) -> bool {
+        self.form.higher_is_better()
+    }
+
+    /// The score of a pair, with rapidfuzz's cutoff rules for the form.
+    /// `cutoff` and `hint` of `None` mean "no cutoff" and "no hint".
+    pub fn score(&self, a: Seq<'_>, b: Seq<'_>, cutoff: Option<f64>, hint: Option<f64>) -> Result<f64, ScoreError> {
+        match self.metric {
+            MetricKind::Levenshtein(weights) => {
+                Ok(score_metric(&Levenshtein { weights }, self.form, a, b, cutoff, hint))
+            }
+            MetricKind::Indel => Ok(score_metric(&Indel, self.form, a, b, cutoff, hint)),
+            MetricKind::Hamming { pad } => {
+                if !pad && a.len() != b.len() {
+                    return Err(ScoreError::LengthMismatch);
+                }
+                Ok(score_metric(&Hamming, self.form, a, b, cutoff, hint))
+            }
+        }
+    }
+
+    /// True when `score` passes `cutoff` in this form's direction.
+    pub fn passes(&self, score: f64, cutoff: f64) -> bool {
+        if self.higher_is_better() {
+            score >= cutoff
+        } else {
+            score <= cutoff
+        }
+    }
+}
