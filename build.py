@@ -188,6 +188,7 @@ def build_cffi_modules(package_dir: Path) -> None:
 
 
 def build(package_dir: Path = PACKAGE_DIR) -> None:
+    package_dir = Path(package_dir).resolve()
     package_dir.mkdir(parents=True, exist_ok=True)
     build_rust_library(package_dir)
     build_cffi_modules(package_dir)
