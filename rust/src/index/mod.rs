@@ -1,52 +1,143 @@
 //! An Index: a corpus of choices encoded once and searched many times.
 //!
-//! Choices are stored in their narrowest unit type, so a search converts
-//! nothing per choice. Searches run in parallel over chunks of the corpus
-//! and each chunk tightens its cutoff as its top-k fills, so that later
-//! candidates can exit early.
+//! Choices live in a compact [`corpus::Corpus`]. Searches by Levenshtein
+//! (any weights of at least 1) or Indel go through an implicit trie
+//! ([`trie::SortedTrie`]) with exact pruning ([`pruned`]); every other
+//! scorer, and any search whose distance bound grows too large, uses a
+//! parallel scan whose cutoff tightens as its top-k fills. Either way the
+//! results are exactly those of a brute-force scan: the same choices, the
+//! same scores, the same order.
+//!
+//! Thread safety: `Index` is `Send + Sync`. Searches take a shared lock and
+//! run concurrently; `add` takes the exclusive lock, so adds are serialised
+//! with each other and with searches. See docs/index.md for the design.
 
+mod corpus;
+mod dedupe;
+mod edit_costs;
+pub mod persist;
+mod pruned;
 mod topk;
+mod trie;
 
 use crate::scorer::{ScoreError, Scorer};
 use crate::unit::{OwnedSeq, Seq};
+use corpus::Corpus;
 use rayon::prelude::*;
+use std::sync::{RwLock, RwLockReadGuard};
 pub use topk::Match;
 use topk::TopK;
+use trie::SortedTrie;
 
 /// Choices per parallel work unit of a scan.
 const CHUNK: usize = 4096;
 
-/// A searchable corpus. `Index` is `Send + Sync`: searches take `&self`.
+/// Choices added since the last sort are scanned; the trie is rebuilt once
+/// they exceed this many, or an eighth of the sorted ones.
+const PENDING_MIN: usize = 4096;
+
 #[derive(Clone, Debug, Default)]
+struct State {
+    corpus: Corpus,
+    /// Cover choices `0..trie.len()`, read forwards and backwards; later
+    /// choices are pending.
+    trie: SortedTrie,
+    reversed: SortedTrie,
+    /// Distinct choice lengths, ascending.
+    lengths: Vec<usize>,
+}
+
+impl State {
+    fn rebuild(&mut self) {
+        let n = self.corpus.len();
+        let (trie, reversed) = rayon::join(
+            || SortedTrie::build(&self.corpus, n, false),
+            || SortedTrie::build(&self.corpus, n, true),
+        );
+        self.trie = trie;
+        self.reversed = reversed;
+    }
+
+    fn note_length(&mut self, len: usize) {
+        if let Err(at) = self.lengths.binary_search(&len) {
+            self.lengths.insert(at, len);
+        }
+    }
+}
+
+/// A searchable corpus.
+#[derive(Debug, Default)]
 pub struct Index {
-    choices: Vec<OwnedSeq>,
+    state: RwLock<State>,
+}
+
+impl Clone for Index {
+    fn clone(&self) -> Self {
+        Index { state: RwLock::new(self.read().clone()) }
+    }
 }
 
 impl Index {
     /// Builds an index over `choices`, copying them.
     pub fn new<'a, I: IntoIterator<Item = Seq<'a>>>(choices: I) -> Self {
-        Index {
-            choices: choices.into_iter().map(OwnedSeq::from_seq).collect(),
+        let mut state = State::default();
+        for seq in choices {
+            state.note_length(seq.len());
+            state.corpus.push(seq);
         }
+        state.corpus.shrink_to_fit();
+        state.rebuild();
+        Index { state: RwLock::new(state) }
     }
 
-    /// Builds an index that takes ownership of already-encoded choices.
+    /// Builds an index from already-encoded choices.
     pub fn from_owned(choices: Vec<OwnedSeq>) -> Self {
-        Index { choices }
+        Index::new(choices.iter().map(OwnedSeq::as_seq))
+    }
+
+    fn read(&self) -> RwLockReadGuard<'_, State> {
+        // A panic while holding the lock cannot leave the state torn: adds
+        // only append, so the data stays consistent and usable.
+        self.state.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Appends choices; returns the position of the first one added.
+    pub fn add<'a, I: IntoIterator<Item = Seq<'a>>>(&self, choices: I) -> usize {
+        let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+        let first = state.corpus.len();
+        for seq in choices {
+            state.note_length(seq.len());
+            state.corpus.push(seq);
+        }
+        let pending = state.corpus.len() - state.trie.len();
+        if pending > PENDING_MIN.max(state.trie.len() / 8) {
+            state.rebuild();
+        }
+        first
     }
 
     /// Number of choices.
     pub fn len(&self) -> usize {
-        self.choices.len()
+        self.read().corpus.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.choices.is_empty()
+        self.len() == 0
     }
 
-    /// The choice at `position`.
-    pub fn get(&self, position: usize) -> Option<Seq<'_>> {
-        self.choices.get(position).map(OwnedSeq::as_seq)
+    /// An owned copy of the choice at `position`.
+    pub fn get(&self, position: usize) -> Option<OwnedSeq> {
+        let state = self.read();
+        (position < state.corpus.len()).then(|| state.corpus.to_owned_seq(position))
+    }
+
+    /// Bytes of heap memory held by the index.
+    pub fn heap_bytes(&self) -> usize {
+        let state = self.read();
+        state.corpus.heap_bytes()
+            + state.trie.heap_bytes()
+            + state.reversed.heap_bytes()
+            + state.lengths.capacity() * 8
     }
 
     /// The best `limit` choices for `query` by `scorer`, best first, ties in
@@ -59,36 +150,224 @@ impl Index {
         limit: usize,
         score_cutoff: Option<f64>,
     ) -> Result<Vec<Match>, ScoreError> {
-        if limit == 0 || self.choices.is_empty() {
-            return Ok(Vec::new());
-        }
-        let partials: Result<Vec<Vec<Match>>, ScoreError> = self
-            .choices
-            .par_chunks(CHUNK)
-            .enumerate()
-            .map(|(chunk_no, chunk)| {
-                let mut top = TopK::new(limit, scorer.higher_is_better());
-                for (offset, choice) in chunk.iter().enumerate() {
-                    let cutoff = top.tightened_cutoff(score_cutoff);
-                    let score = scorer.score(query, choice.as_seq(), cutoff, None)?;
-                    if cutoff.map_or(true, |c| scorer.passes(score, c)) {
-                        top.offer(Match {
-                            index: chunk_no * CHUNK + offset,
-                            score,
-                        });
-                    }
-                }
-                Ok(top.into_sorted())
+        let state = self.read();
+        search_state(&state, query, scorer, limit, score_cutoff)
+    }
+
+    /// [`Index::search`] for many queries, in parallel.
+    pub fn search_many(
+        &self,
+        queries: &[Seq<'_>],
+        scorer: &Scorer,
+        limit: usize,
+        score_cutoff: Option<f64>,
+    ) -> Result<Vec<Vec<Match>>, ScoreError> {
+        let state = self.read();
+        queries
+            .par_iter()
+            .map(|q| search_state(&state, *q, scorer, limit, score_cutoff))
+            .collect()
+    }
+
+    /// Groups of near-duplicate choices: the connected components of the
+    /// graph joining `i` and `j` when a search for choice `i` by `scorer`
+    /// finds choice `j` passing `threshold` (see [`dedupe`]). Only groups
+    /// of two or more are returned, members ascending, groups ordered by
+    /// their first member. The searches run in parallel.
+    pub fn dedupe(&self, scorer: &Scorer, threshold: f64) -> Result<Vec<Vec<usize>>, ScoreError> {
+        let state = self.read();
+        let n = state.corpus.len();
+        let edges: Result<Vec<Vec<usize>>, ScoreError> = (0..n)
+            .into_par_iter()
+            .map(|i| {
+                let hits = search_state(&state, state.corpus.get(i), scorer, n, Some(threshold))?;
+                Ok(hits.into_iter().map(|m| m.index).filter(|&j| j > i).collect())
             })
             .collect();
-        let mut merged = TopK::new(limit, scorer.higher_is_better());
-        for partial in partials? {
-            for m in partial {
-                merged.offer(m);
+        let mut components = dedupe::UnionFind::new(n);
+        for (i, js) in edges?.into_iter().enumerate() {
+            for j in js {
+                components.union(i, j);
             }
         }
-        Ok(merged.into_sorted())
+        Ok(components.groups(2))
     }
+
+    /// The index in the file format of [`persist`].
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let state = self.read();
+        let (bytes, wide, hashes) = state.corpus.arena_lens();
+        let counts = persist::Counts {
+            choices: state.corpus.len() as u64,
+            bytes: bytes as u64,
+            wide: wide as u64,
+            hashes: hashes as u64,
+            sorted: state.trie.len() as u64,
+        };
+        let mut w = persist::Writer::new(counts);
+        state.corpus.write_to(&mut w);
+        state.trie.write_to(&mut w);
+        state.reversed.write_to(&mut w);
+        w.finish()
+    }
+
+    /// Loads an index from the bytes of [`Index::to_bytes`], validating them.
+    pub fn from_bytes(data: &[u8]) -> Result<Index, persist::LoadError> {
+        let (counts, mut r) = persist::Reader::open(data)?;
+        let corpus = Corpus::read_from(&mut r, &counts)?;
+        let sorted = counts.sorted as usize;
+        let trie = SortedTrie::read_from(&mut r, sorted, &corpus, false)?;
+        let reversed = SortedTrie::read_from(&mut r, sorted, &corpus, true)?;
+        let mut lengths: Vec<usize> = (0..corpus.len()).map(|i| corpus.len_of(i)).collect();
+        lengths.sort_unstable();
+        lengths.dedup();
+        Ok(Index {
+            state: RwLock::new(State { corpus, trie, reversed, lengths }),
+        })
+    }
+
+    /// Writes the index to `path` atomically: to a temporary file in the
+    /// same directory, synced, then renamed over `path`.
+    pub fn save(&self, path: &std::path::Path) -> std::io::Result<()> {
+        use std::io::Write;
+        let data = self.to_bytes();
+        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+        let name = path.file_name().ok_or_else(|| {
+            std::io::Error::new(std::io::ErrorKind::InvalidInput, "path has no file name")
+        })?;
+        let tmp = dir.join(format!(".{}.tmp{}", name.to_string_lossy(), std::process::id()));
+        let result = (|| {
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(&data)?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, path)
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        result
+    }
+
+    /// Reads and validates an index file written by [`Index::save`].
+    pub fn load(path: &std::path::Path) -> Result<Index, LoadFileError> {
+        use std::io::Read;
+        let mut f = std::fs::File::open(path).map_err(LoadFileError::Io)?;
+        let mut head = [0u8; 8];
+        let got = f.read(&mut head).map_err(LoadFileError::Io)?;
+        if got < 8 || &head != persist::MAGIC {
+            return Err(LoadFileError::Format(persist::LoadError::NotAnIndex));
+        }
+        let mut data = head.to_vec();
+        f.read_to_end(&mut data).map_err(LoadFileError::Io)?;
+        Index::from_bytes(&data).map_err(LoadFileError::Format)
+    }
+
+    /// The same search by brute force, for tests and benchmarks.
+    pub fn scan(
+        &self,
+        query: Seq<'_>,
+        scorer: &Scorer,
+        limit: usize,
+        score_cutoff: Option<f64>,
+    ) -> Result<Vec<Match>, ScoreError> {
+        let state = self.read();
+        scan(&state.corpus, 0..state.corpus.len(), query, scorer, None, limit, score_cutoff)
+    }
+}
+
+/// Why [`Index::load`] failed.
+#[derive(Debug)]
+pub enum LoadFileError {
+    Io(std::io::Error),
+    Format(persist::LoadError),
+}
+
+impl std::fmt::Display for LoadFileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadFileError::Io(e) => write!(f, "cannot read index file: {e}"),
+            LoadFileError::Format(e) => e.fmt(f),
+        }
+    }
+}
+
+fn search_state(
+    state: &State,
+    query: Seq<'_>,
+    scorer: &Scorer,
+    limit: usize,
+    score_cutoff: Option<f64>,
+) -> Result<Vec<Match>, ScoreError> {
+    let n = state.corpus.len();
+    let limit = limit.min(n);
+    if limit == 0 {
+        return Ok(Vec::new());
+    }
+    if let Some(plan) = pruned::Plan::for_scorer(scorer) {
+        let sorted_len = state.trie.len();
+        let pending = scan(&state.corpus, sorted_len..n, query, scorer, Some(&plan), limit, score_cutoff)?;
+        let sorted = pruned::Sorted {
+            corpus: &state.corpus,
+            trie: &state.trie,
+            reversed: &state.reversed,
+            lengths: &state.lengths,
+        };
+        if let Some(found) = pruned::search(&sorted, &plan, query, scorer, limit, score_cutoff, &pending)? {
+            return Ok(found);
+        }
+        return scan(&state.corpus, 0..n, query, scorer, Some(&plan), limit, score_cutoff);
+    }
+    scan(&state.corpus, 0..n, query, scorer, None, limit, score_cutoff)
+}
+
+/// Scores every choice in `range`, in parallel chunks that each tighten
+/// their cutoff as their top-k fills. With a `plan`, a choice whose distance
+/// lower bound (lengths and unit classes) cannot pass the cutoff is skipped
+/// without running the kernel.
+#[allow(clippy::too_many_arguments)]
+fn scan(
+    corpus: &Corpus,
+    range: std::ops::Range<usize>,
+    query: Seq<'_>,
+    scorer: &Scorer,
+    plan: Option<&pruned::Plan>,
+    limit: usize,
+    score_cutoff: Option<f64>,
+) -> Result<Vec<Match>, ScoreError> {
+    if limit == 0 || range.is_empty() {
+        return Ok(Vec::new());
+    }
+    let query_len = query.len();
+    let query_mask = crate::with_seq!(query, |s| corpus::class_mask(s.iter().map(|u| crate::unit::Unit::value(*u))));
+    let starts: Vec<usize> = range.clone().step_by(CHUNK).collect();
+    let partials: Result<Vec<Vec<Match>>, ScoreError> = starts
+        .par_iter()
+        .map(|&start| {
+            let mut top = TopK::new(limit, scorer.higher_is_better());
+            for index in start..(start + CHUNK).min(range.end) {
+                let cutoff = top.tightened_cutoff(score_cutoff);
+                if let (Some(plan), Some(c)) = (plan, cutoff) {
+                    let len = corpus.len_of(index);
+                    let dmin = plan.distance_bound(query_len, query_mask, len, corpus.mask_of(index));
+                    if !plan.may_pass(scorer, query_len, len, dmin, c) {
+                        continue;
+                    }
+                }
+                let score = scorer.score(query, corpus.get(index), cutoff, None)?;
+                if cutoff.is_none_or(|c| scorer.passes(score, c)) {
+                    top.offer(Match { index, score });
+                }
+            }
+            Ok(top.into_sorted())
+        })
+        .collect();
+    let mut merged = TopK::new(limit, scorer.higher_is_better());
+    for partial in partials? {
+        for m in partial {
+            merged.offer(m);
+        }
+    }
+    Ok(merged.into_sorted())
 }
 
 #[cfg(test)]
@@ -102,9 +381,49 @@ mod tests {
     }
 
     #[test]
+    fn round_trips_and_rejects_damage() {
+        let words = ["alpha", "beta", "gamma", "\u{1F600}x", "", "alpha", "ébène"];
+        let index = Index::from_owned(words.iter().map(|w| OwnedSeq::from_str(w)).collect());
+        index.add([Seq::U64(&[1, 2, 3])]);
+        let bytes = index.to_bytes();
+        let back = Index::from_bytes(&bytes).unwrap();
+        assert_eq!(back.len(), index.len());
+        for i in 0..index.len() {
+            assert_eq!(back.get(i), index.get(i));
+        }
+        assert_eq!(back.to_bytes(), bytes);
+        // Every truncation and every single-byte change is rejected.
+        for cut in 0..bytes.len() {
+            assert!(Index::from_bytes(&bytes[..cut]).is_err(), "truncated at {cut}");
+        }
+        let mut s = 99u64;
+        for _ in 0..2000 {
+            let mut damaged = bytes.clone();
+            let at = (rng(&mut s) as usize) % damaged.len();
+            damaged[at] ^= 1 + (rng(&mut s) % 255) as u8;
+            assert!(Index::from_bytes(&damaged).is_err());
+        }
+        assert_eq!(Index::from_bytes(b"not an index at all").err(), Some(persist::LoadError::NotAnIndex));
+    }
+
+    #[test]
+    fn rejects_consistent_lies() {
+        // A file whose checksum is right but whose contents are not.
+        let index = Index::from_owned(["b", "a", "c"].iter().map(|w| OwnedSeq::from_str(w)).collect());
+        let mut bytes = index.to_bytes();
+        let body = bytes.len() - 8;
+        // Swap two entries of the forward order: still a permutation, unsorted.
+        let trie_at = body - 4 * 3 * 4;
+        bytes.swap(trie_at, trie_at + 4);
+        let sum = persist::checksum(&bytes[..body]);
+        bytes[body..].copy_from_slice(&sum.to_le_bytes());
+        let err = Index::from_bytes(&bytes).err().unwrap();
+        assert!(matches!(err, persist::LoadError::Corrupt(_)), "{err}");
+    }
+
+    #[test]
     fn top_k_order_and_ties() {
-        let words = seqs(&["abc", "abd", "xyz", "abc", "ab"]);
-        let index = Index::new(words.iter().map(OwnedSeq::as_seq));
+        let index = Index::from_owned(seqs(&["abc", "abd", "xyz", "abc", "ab"]));
         let q = OwnedSeq::from_str("abc");
         let lev = Scorer::new(MetricKind::Levenshtein(Weights::default()), Form::Distance);
         let hits = index.search(q.as_seq(), &lev, 3, None).unwrap();
@@ -116,21 +435,53 @@ mod tests {
         assert_eq!(idx, vec![0, 3, 4, 1]);
     }
 
+    fn rng(state: &mut u64) -> u64 {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        *state
+    }
+
+    fn word(s: &mut u64, alphabet: &[u8], max_len: u64) -> String {
+        let len = rng(s) % (max_len + 1);
+        (0..len).map(|_| alphabet[(rng(s) % alphabet.len() as u64) as usize] as char).collect()
+    }
+
     #[test]
-    fn matches_brute_force_across_chunks() {
-        let words: Vec<String> = (0..10_000).map(|i| format!("w{}", (i * 7919) % 1000)).collect();
-        let owned: Vec<OwnedSeq> = words.iter().map(|w| OwnedSeq::from_str(w)).collect();
-        let index = Index::new(owned.iter().map(OwnedSeq::as_seq));
-        let q = OwnedSeq::from_str("w123");
-        let scorer = Scorer::new(MetricKind::Levenshtein(Weights::default()), Form::NormalizedSimilarity);
-        let hits = index.search(q.as_seq(), &scorer, 7, None).unwrap();
-        let mut all: Vec<Match> = owned
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Match { index: i, score: scorer.score(q.as_seq(), c.as_seq(), None, None).unwrap() })
-            .collect();
-        all.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap().then(a.index.cmp(&b.index)));
-        all.truncate(7);
-        assert_eq!(hits, all);
+    fn pruned_search_equals_scan_for_every_form() {
+        let mut s = 0x1234_5678_9abc_def1u64;
+        let words: Vec<String> = (0..1200).map(|_| word(&mut s, b"abcdef", 10)).collect();
+        let index = Index::from_owned(words.iter().map(|w| OwnedSeq::from_str(w)).collect());
+        // Pending (unsorted) choices must be found too.
+        let extra: Vec<String> = (0..50).map(|_| word(&mut s, b"abcdef", 10)).collect();
+        let extra_seqs: Vec<OwnedSeq> = extra.iter().map(|w| OwnedSeq::from_str(w)).collect();
+        index.add(extra_seqs.iter().map(OwnedSeq::as_seq));
+        let forms = [Form::Distance, Form::Similarity, Form::NormalizedDistance, Form::NormalizedSimilarity];
+        let metrics = [
+            MetricKind::Levenshtein(Weights::default()),
+            MetricKind::Indel,
+            MetricKind::Levenshtein(Weights { insertion: 1, deletion: 2, substitution: 3 }),
+        ];
+        for round in 0..12 {
+            let q = OwnedSeq::from_str(&word(&mut s, b"abcdefg", 11));
+            for metric in metrics {
+                for form in forms {
+                    let scorer = Scorer::new(metric, form);
+                    let cutoffs: [Option<f64>; 3] = match form {
+                        Form::Distance => [None, Some(1.0), Some(3.0)],
+                        Form::Similarity => [None, Some(5.0), Some(8.0)],
+                        Form::NormalizedDistance => [None, Some(0.2), Some(0.5)],
+                        Form::NormalizedSimilarity => [None, Some(0.6), Some(0.85)],
+                    };
+                    for cutoff in cutoffs {
+                        for limit in [1, 5, 40, usize::MAX] {
+                            let fast = index.search(q.as_seq(), &scorer, limit, cutoff).unwrap();
+                            let slow = index.scan(q.as_seq(), &scorer, limit, cutoff).unwrap();
+                            assert_eq!(fast, slow, "round {round} {metric:?} {form:?} {cutoff:?} {limit}");
+                        }
+                    }
+                }
+            }
+        }
     }
 }

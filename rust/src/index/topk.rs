@@ -89,6 +89,15 @@ impl TopK {
         }
     }
 
+    /// The worst kept score, once `k` matches are held.
+    pub fn worst_if_full(&self) -> Option<f64> {
+        if self.heap.len() < self.k {
+            None
+        } else {
+            self.heap.peek().map(|r| r.m.score)
+        }
+    }
+
     /// The kept matches, best first.
     pub fn into_sorted(self) -> Vec<Match> {
         self.heap.into_sorted_vec().into_iter().map(|r| r.m).collect()

@@ -1,0 +1,242 @@
+//! Exact top-k and threshold search through the implicit trie.
+//!
+//! The search runs threshold walks with a growing distance bound `k`. A walk
+//! with bound `k` finds every choice within distance `k`, so every choice not
+//! found is at distance `k + 1` or more. From that and the length of each
+//! possible choice, [`best_unseen`] gives the best score any unseen choice
+//! could still reach. The search stops when the `limit`-th best score found
+//! beats that bound, or when the bound fails `score_cutoff`. Each found
+//! choice is scored by the same kernel a scan uses, so scores, ties and
+//! order are exactly those of a brute-force scan. When `k` grows past
+//! [`MAX_EDITS`] edits, a scan is cheaper, and the caller falls back to it.
+
+use super::corpus::Corpus;
+use super::edit_costs::EditCosts;
+use super::topk::{Match, TopK};
+use super::trie::SortedTrie;
+use crate::distance::{indel::Indel, levenshtein::Levenshtein, Metric};
+use crate::scorer::{Form, MetricKind, ScoreError, Scorer};
+use crate::unit::Seq;
+use rayon::prelude::*;
+
+/// Largest bound, in edits, worth a walk; beyond it the scan wins.
+pub const MAX_EDITS: usize = 4;
+
+/// Choices below which one thread walks the whole trie.
+const PARALLEL_MIN: usize = 32_768;
+
+/// The trie walk's cost model and the metric's maximum, for a scorer the
+/// walk supports.
+pub struct Plan {
+    costs: EditCosts,
+    metric: MetricKind,
+}
+
+impl Plan {
+    pub fn for_scorer(scorer: &Scorer) -> Option<Plan> {
+        let costs = match scorer.metric {
+            MetricKind::Levenshtein(w) => EditCosts::levenshtein(w)?,
+            MetricKind::Indel => EditCosts::indel(),
+            _ => return None,
+        };
+        Some(Plan { costs, metric: scorer.metric })
+    }
+
+    fn maximum(&self, len1: usize, len2: usize) -> usize {
+        match self.metric {
+            MetricKind::Levenshtein(weights) => Levenshtein { weights }.maximum(len1, len2),
+            MetricKind::Indel => Indel.maximum(len1, len2),
+            _ => len1.max(len2),
+        }
+    }
+
+    fn max_bound(&self) -> usize {
+        MAX_EDITS.saturating_mul(self.costs.insertion.max(self.costs.deletion))
+    }
+
+    /// The best score a choice of length `len` at distance `dmin` or more
+    /// could have, in `form`; None when only distance 0 is possible (two
+    /// empty sequences), which no bound needs to cover.
+    fn score_bound(&self, form: Form, query_len: usize, len: usize, dmin: usize) -> Option<f64> {
+        let maximum = self.maximum(query_len, len);
+        Some(match form {
+            Form::Distance => dmin as f64,
+            Form::Similarity => maximum.saturating_sub(dmin) as f64,
+            Form::NormalizedDistance | Form::NormalizedSimilarity => {
+                if maximum == 0 {
+                    return None;
+                }
+                let norm_dist = (dmin as f64 / maximum as f64).min(1.0);
+                if form == Form::NormalizedDistance {
+                    norm_dist
+                } else {
+                    1.0 - norm_dist
+                }
+            }
+        })
+    }
+
+    /// The best score a choice of any length in `lengths` at distance
+    /// `k + 1` or more could have, in the scorer's form; None if no length.
+    fn best_unseen(&self, form: Form, query_len: usize, k: usize, lengths: &[usize]) -> Option<f64> {
+        let mut best: Option<f64> = None;
+        for &len in lengths {
+            let dmin = (k + 1).max(self.costs.length_bound(query_len, len));
+            let Some(score) = self.score_bound(form, query_len, len, dmin) else { continue };
+            best = Some(match best {
+                None => score,
+                Some(b) if form.higher_is_better() => b.max(score),
+                Some(b) => b.min(score),
+            });
+        }
+        best
+    }
+
+    /// A lower bound on the distance between a query and a choice, from
+    /// their lengths and unit-class masks: each class present on one side
+    /// only needs at least one edit of its own.
+    #[inline]
+    pub fn distance_bound(&self, query_len: usize, query_mask: u32, len: usize, mask: u32) -> usize {
+        let c = &self.costs;
+        let missing_in_choice = (query_mask & !mask).count_ones() as usize;
+        let missing_in_query = (mask & !query_mask).count_ones() as usize;
+        let by_classes = if c.substitution >= c.insertion + c.deletion {
+            missing_in_choice * c.deletion + missing_in_query * c.insertion
+        } else {
+            (missing_in_choice * c.deletion.min(c.substitution))
+                .max(missing_in_query * c.insertion.min(c.substitution))
+        };
+        by_classes.max(c.length_bound(query_len, len))
+    }
+
+    /// False when a choice at distance `dmin` or more cannot pass `cutoff`.
+    #[inline]
+    pub fn may_pass(&self, scorer: &Scorer, query_len: usize, len: usize, dmin: usize, cutoff: f64) -> bool {
+        match self.score_bound(scorer.form, query_len, len, dmin) {
+            Some(best) => scorer.passes(best, cutoff),
+            None => true,
+        }
+    }
+}
+
+/// Everything the pruned search reads from the index.
+pub struct Sorted<'a> {
+    pub corpus: &'a Corpus,
+    /// The choices sorted forwards, and sorted by their reversal.
+    pub trie: &'a SortedTrie,
+    pub reversed: &'a SortedTrie,
+    /// Distinct choice lengths, over the whole corpus.
+    pub lengths: &'a [usize],
+}
+
+/// Per-column cost limits for the two halves of a split search.
+///
+/// Split the query after column `h`. An alignment within `k` either costs at
+/// most `k / 2` up to column `h`, or at most `k / 2` from column `h + 1` to
+/// the end: otherwise, since costs only grow along an alignment, it would
+/// cost at least `2 * (k / 2 + 1) > k`. The forward walk finds the first
+/// kind and the walk over reversed choices, with the reversed query, the
+/// second. Both halves prune a level earlier than one walk with limit `k`.
+fn split_limits(m: usize, k: usize) -> (Vec<usize>, Vec<usize>) {
+    let half = k / 2;
+    let h = m / 2;
+    let forward = (0..=m).map(|j| if j <= h { half } else { k }).collect();
+    // Reversed column j' is forward column m - j'; j >= h + 1 <=> j' <= m - h - 1.
+    let backward = (0..=m).map(|j| if j + h < m { half } else { k }).collect();
+    (forward, backward)
+}
+
+fn walk_one(trie: &SortedTrie, corpus: &Corpus, query: &[u64], costs: &EditCosts, limits: &[usize]) -> Vec<usize> {
+    let n = trie.len();
+    let run = |range| {
+        let mut out = Vec::new();
+        trie.within(corpus, query, costs, limits, range, &mut out);
+        out.into_iter().map(|(i, _)| i).collect::<Vec<usize>>()
+    };
+    if n < PARALLEL_MIN {
+        return run(0..n);
+    }
+    trie.ranges(rayon::current_num_threads() * 4)
+        .into_par_iter()
+        .map(run)
+        .reduce(Vec::new, |mut a, b| {
+            a.extend(b);
+            a
+        })
+}
+
+/// Positions of every sorted choice within distance `k` of `query` (and
+/// possibly some beyond it, which the caller's scoring filters out).
+fn walk(sorted: &Sorted<'_>, query: &[u64], costs: &EditCosts, k: usize) -> Vec<usize> {
+    let m = query.len();
+    if k == 0 || m < 2 {
+        return walk_one(sorted.trie, sorted.corpus, query, costs, &vec![k; m + 1]);
+    }
+    let (forward, backward) = split_limits(m, k);
+    let reversed_query: Vec<u64> = query.iter().rev().copied().collect();
+    let (mut found, other) = rayon::join(
+        || walk_one(sorted.trie, sorted.corpus, query, costs, &forward),
+        || walk_one(sorted.reversed, sorted.corpus, &reversed_query, costs, &backward),
+    );
+    found.extend(other);
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// Top `limit` matches among the trie's choices plus `extra` (already
+/// scored matches of choices outside the trie). Returns None when the bound
+/// grew too large and the caller should scan instead.
+pub fn search(
+    sorted: &Sorted<'_>,
+    plan: &Plan,
+    query: Seq<'_>,
+    scorer: &Scorer,
+    limit: usize,
+    cutoff: Option<f64>,
+    extra: &[Match],
+) -> Result<Option<Vec<Match>>, ScoreError> {
+    let values = query.values();
+    let form = scorer.form;
+    let passes_cutoff = |score: f64| cutoff.is_none_or(|c| scorer.passes(score, c));
+    let mut k = 0usize;
+    // With a cutoff, start at the smallest bound that can find every
+    // passing choice in one walk.
+    if let Some(c) = cutoff {
+        while k <= plan.max_bound() {
+            match plan.best_unseen(form, values.len(), k, sorted.lengths) {
+                Some(b) if scorer.passes(b, c) => k += 1,
+                _ => break,
+            }
+        }
+    }
+    loop {
+        if k > plan.max_bound() {
+            return Ok(None);
+        }
+        let mut top = TopK::new(limit, scorer.higher_is_better());
+        for m in extra {
+            top.offer(*m);
+        }
+        for index in walk(sorted, &values, &plan.costs, k) {
+            let score = scorer.score(query, sorted.corpus.get(index), cutoff, None)?;
+            if passes_cutoff(score) {
+                top.offer(Match { index, score });
+            }
+        }
+        let bound = plan.best_unseen(form, values.len(), k, sorted.lengths);
+        let done = match bound {
+            None => true,
+            Some(b) if !passes_cutoff(b) => true,
+            Some(b) => match top.worst_if_full() {
+                Some(worst) if form.higher_is_better() => worst > b,
+                Some(worst) => worst < b,
+                None => false,
+            },
+        };
+        if done {
+            return Ok(Some(top.into_sorted()));
+        }
+        k += 1;
+    }
+}
