@@ -58,6 +58,16 @@
 // `FFZ_TOO_LARGE`.
 #define FFZ_MAX_LEN 4294967295
 
+// Reading or writing a file failed; the message has the OS error.
+#define FFZ_IO_ERROR 8
+
+// A file is not a ferrofuzz index, or is truncated, corrupted or of an
+// unsupported version.
+#define FFZ_BAD_FILE 9
+
+// The operation was cancelled through its `ffz_cancel` token.
+#define FFZ_CANCELLED 10
+
 // `kind` of a string of 1-byte units: ASCII, Latin-1 or raw bytes.
 #define FFZ_KIND_U8 1
 
@@ -73,6 +83,15 @@
 // `kind` of a UTF-8 string; `len` counts bytes. The library decodes it and
 // compares code points; invalid UTF-8 gives `FFZ_INVALID_UTF8`.
 #define FFZ_KIND_UTF8 16
+
+// `ffz_key.kind`: the choice has no key.
+#define FFZ_KEY_NONE 0
+
+// `ffz_key.kind`: the key is the UTF-8 text `text[0..text_len]`.
+#define FFZ_KEY_TEXT 1
+
+// `ffz_key.kind`: the key is the integer `int_value`.
+#define FFZ_KEY_INT 2
 
 // `ffz_scorer.metric`: Levenshtein, with `weights`.
 #define FFZ_METRIC_LEVENSHTEIN 1
@@ -99,9 +118,31 @@
 // header changes incompatibly; bindings compare it at load time.
 #define FFZ_ABI_VERSION 1
 
-// An index over a list of strings. Opaque; create it with `ffz_index_new`
-// and free it with `ffz_index_free`.
+#define FORMAT_VERSION 1
+
+// Largest bound, in edits, worth a walk; beyond it the scan wins.
+#define MAX_EDITS 4
+
+// Most threads a caller may ask for; more is an error, not a slow death.
+#define MAX_WORKERS 1024
+
+// A byte buffer owned by the library, created by `ffz_index_to_bytes`;
+// free with `ffz_bytes_free`.
+typedef struct ffz_bytes ffz_bytes;
+
+// Groups of positions, created by `ffz_index_dedupe`; free with
+// `ffz_groups_free`.
+typedef struct ffz_groups ffz_groups;
+
+// An index over a list of strings. Opaque; create it with `ffz_index_new`,
+// `ffz_index_from_bytes` or `ffz_index_load`, and free it with
+// `ffz_index_free`.
 typedef struct ffz_index ffz_index;
+
+// Matches for a list of queries: for each query, (position, score) pairs,
+// best first. Created by `ffz_index_search_many`; free with
+// `ffz_matches_free`.
+typedef struct ffz_matches ffz_matches;
 
 // A borrowed sequence: `len` units of the width given by `kind`, starting
 // at `data`. `data` needs no alignment and no NUL terminator, and may be
@@ -118,6 +159,17 @@ typedef struct {
   size_t deletion;
   size_t substitution;
 } ffz_levenshtein_weights;
+
+// A user key attached to a choice: none, a text or an integer.
+typedef struct {
+  // One of the `FFZ_KEY_*` values.
+  uint32_t kind;
+  // The value of an `FFZ_KEY_INT` key.
+  int64_t int_value;
+  // The UTF-8 bytes of an `FFZ_KEY_TEXT` key (no NUL needed).
+  const char *text;
+  size_t text_len;
+} ffz_key;
 
 // A metric in one of its four forms, with the metric's parameters.
 // Fields that the metric does not use are ignored.
@@ -261,16 +313,66 @@ int32_t ffz_index_new(const ffz_str *choices, size_t count, ffz_index **out);
 // by this or any other thread, after this call.
 void ffz_index_free(ffz_index *index);
 
+// Appends `count` strings to `index`, each with an optional key.
+//
+// - `keys`: NULL for no keys, or an array of `count` keys.
+// - `first`: receives the position of the first added choice (may be NULL).
+//
+// Either every choice is added or, on failure, none is. Searches running
+// on other threads finish first; later searches see the new choices.
+// Errors as for `ffz_index_new`, plus `FFZ_INVALID_ARGUMENT` for a bad key
+// kind and `FFZ_INVALID_UTF8` for a key text that is not UTF-8.
+int32_t ffz_index_add(const ffz_index *index,
+                      const ffz_str *choices,
+                      const ffz_key *keys,
+                      size_t count,
+                      size_t *first);
+
 // Writes the number of choices in `index` to `out`.
 // Returns `FFZ_OK`, `FFZ_NULL_POINTER` or `FFZ_PANIC`. Thread-safe.
 int32_t ffz_index_len(const ffz_index *index, size_t *out);
 
-// Finds the best `limit` choices for `query` by `scorer`, by brute force.
+// Writes the bytes of heap memory the index holds to `out`.
+int32_t ffz_index_memory(const ffz_index *index, size_t *out);
+
+// Reads the choice at `position`.
+//
+// Writes its length in units to `len` and its storage kind (`FFZ_KIND_U8`
+// for code points below 256, `FFZ_KIND_U32`, or `FFZ_KIND_U64` for hashed
+// sequences) to `kind`, and copies up to `capacity` units into `buffer`
+// (native byte order; `buffer` may be NULL when `capacity` is 0). Call
+// once with `capacity` 0 to learn the length. `FFZ_INVALID_ARGUMENT` if
+// `position` is out of range.
+int32_t ffz_index_choice(const ffz_index *index,
+                         size_t position,
+                         void *buffer,
+                         size_t capacity,
+                         size_t *len,
+                         uint32_t *kind);
+
+// Reads the key of the choice at `position`.
+//
+// Writes its kind (`FFZ_KEY_NONE`, `FFZ_KEY_TEXT`, `FFZ_KEY_INT`) to
+// `kind`; for an integer key, its value to `int_value`; for a text key,
+// its length in bytes to `text_len` and up to `capacity` of its UTF-8
+// bytes to `text` (which may be NULL when `capacity` is 0).
+// `FFZ_INVALID_ARGUMENT` if `position` is out of range.
+int32_t ffz_index_key(const ffz_index *index,
+                      size_t position,
+                      uint32_t *kind,
+                      int64_t *int_value,
+                      char *text,
+                      size_t capacity,
+                      size_t *text_len);
+
+// Finds the best `limit` choices for `query` by `scorer`.
 //
 // Results are ordered best first (highest similarity or lowest distance);
 // ties keep index order, as `rapidfuzz.process.extract` orders them.
 // Choices that fail `*score_cutoff` (a distance above it, a similarity
-// below it) are left out; `score_cutoff` may be NULL for none.
+// below it) are left out; `score_cutoff` may be NULL for none. Levenshtein
+// and Indel searches use the index's trie; other scorers scan in parallel.
+// Either way the results equal a brute-force scan's.
 //
 // - `out_indices`, `out_scores`: caller-allocated arrays of at least
 //   `limit` elements, receiving positions in the index and scores (integral
@@ -278,10 +380,10 @@ int32_t ffz_index_len(const ffz_index *index, size_t *out);
 // - `out_count`: receives how many results were written (at most `limit`).
 //
 // Returns `FFZ_OK`, `FFZ_NULL_POINTER`, `FFZ_INVALID_ARGUMENT` (bad
-// scorer), `FFZ_UNKNOWN_KIND`, `FFZ_INVALID_UTF8`, `FFZ_LENGTH_MISMATCH`
-// (Hamming without padding on a choice of another length), `FFZ_TOO_LARGE`
-// or `FFZ_PANIC`. The search runs on the library's thread pool; many
-// threads may search one index at once.
+// scorer, NaN cutoff), `FFZ_UNKNOWN_KIND`, `FFZ_INVALID_UTF8`,
+// `FFZ_LENGTH_MISMATCH` (Hamming without padding on a choice of another
+// length), `FFZ_TOO_LARGE` or `FFZ_PANIC`. Runs on the library's thread
+// pool; many threads may search one index at once.
 int32_t ffz_index_search(const ffz_index *index,
                          ffz_str query,
                          const ffz_scorer *scorer,
@@ -290,6 +392,106 @@ int32_t ffz_index_search(const ffz_index *index,
                          size_t *out_indices,
                          double *out_scores,
                          size_t *out_count);
+
+// `ffz_index_search` for `count` queries at once, in parallel.
+//
+// - `workers`: threads to use; 0 for one per core, 1 for the calling
+//   thread only, at most 1024.
+// - `out`: receives a matches object (see `ffz_matches_*`) with one entry
+//   per query, which the caller frees with `ffz_matches_free`.
+//
+// Errors as for `ffz_index_search`; the message names a bad query.
+int32_t ffz_index_search_many(const ffz_index *index,
+                              const ffz_str *queries,
+                              size_t count,
+                              const ffz_scorer *scorer,
+                              size_t limit,
+                              const double *score_cutoff,
+                              size_t workers,
+                              ffz_matches **out);
+
+// Groups near-duplicate choices.
+//
+// Choices i and j are joined when a search for choice i by `scorer` finds
+// choice j with a score that passes `threshold` (a distance at most it, a
+// similarity at least it). The groups are the connected components of
+// those joins (so a chain a~b~c is one group), members ascending, groups
+// ordered by their first member; choices with no near-duplicate are left
+// out. `workers` as for `ffz_index_search_many`.
+//
+// - `out`: receives a groups object (see `ffz_groups_*`), freed by the
+//   caller with `ffz_groups_free`.
+int32_t ffz_index_dedupe(const ffz_index *index,
+                         const ffz_scorer *scorer,
+                         double threshold,
+                         size_t workers,
+                         ffz_groups **out);
+
+// Serialises the index into a new byte buffer (the format of
+// `ffz_index_save`), freed by the caller with `ffz_bytes_free`.
+int32_t ffz_index_to_bytes(const ffz_index *index, ffz_bytes **out);
+
+// Builds an index from `len` bytes written by `ffz_index_to_bytes` or
+// `ffz_index_save`, validating them. A truncated, corrupted, foreign or
+// newer-version buffer fails with `FFZ_BAD_FILE` and a message saying why.
+// `out` receives a new index that the caller frees with `ffz_index_free`.
+int32_t ffz_index_from_bytes(const uint8_t *data, size_t len, ffz_index **out);
+
+// Writes the index to the file `path` (`path_len` bytes, no NUL needed),
+// atomically: a reader never sees a partial file, and on failure any
+// existing file at `path` is left as it was. `FFZ_IO_ERROR` with the OS
+// error's message on failure.
+int32_t ffz_index_save(const ffz_index *index, const char *path, size_t path_len);
+
+// Loads an index from the file `path` (`path_len` bytes, no NUL needed).
+// `FFZ_IO_ERROR` if it cannot be read; `FFZ_BAD_FILE` if it is not a
+// valid index file (truncated, corrupted, foreign or of a newer version).
+// `out` receives a new index that the caller frees with `ffz_index_free`.
+int32_t ffz_index_load(const char *path, size_t path_len, ffz_index **out);
+
+// Writes the number of queries in `matches` to `out`.
+int32_t ffz_matches_len(const ffz_matches *matches, size_t *out);
+
+// Writes the number of matches of query `query` to `out`.
+// Fails with `FFZ_INVALID_ARGUMENT` if `query` is out of range.
+int32_t ffz_matches_count(const ffz_matches *matches, size_t query, size_t *out);
+
+// Copies up to `capacity` matches of query `query`, best first, into the
+// caller's `positions` and `scores` arrays (either may be NULL to skip it)
+// and writes how many were copied to `written`.
+int32_t ffz_matches_copy(const ffz_matches *matches,
+                         size_t query,
+                         size_t *positions,
+                         double *scores,
+                         size_t capacity,
+                         size_t *written);
+
+// Frees a matches object. NULL is accepted and ignored.
+void ffz_matches_free(ffz_matches *matches);
+
+// Writes the number of groups to `out`.
+int32_t ffz_groups_len(const ffz_groups *groups, size_t *out);
+
+// Writes the number of members of group `group` to `out`.
+int32_t ffz_groups_size(const ffz_groups *groups, size_t group, size_t *out);
+
+// Copies up to `capacity` member positions of group `group`, ascending,
+// into `members`, and writes how many were copied to `written`.
+int32_t ffz_groups_copy(const ffz_groups *groups,
+                        size_t group,
+                        size_t *members,
+                        size_t capacity,
+                        size_t *written);
+
+// Frees a groups object. NULL is accepted and ignored.
+void ffz_groups_free(ffz_groups *groups);
+
+// Writes the address and length of the buffer's bytes. The bytes belong
+// to `bytes` and stay valid until `ffz_bytes_free(bytes)`.
+int32_t ffz_bytes_data(const ffz_bytes *bytes, const uint8_t **data, size_t *len);
+
+// Frees a byte buffer. NULL is accepted and ignored.
+void ffz_bytes_free(ffz_bytes *bytes);
 
 // The library version, as a static NUL-terminated string ("0.1.0").
 // Never free it. Thread-safe.

@@ -8,5 +8,6 @@
 pub mod distance;
 pub mod ffi;
 pub mod index;
+pub mod parallel;
 pub mod scorer;
 pub mod unit;

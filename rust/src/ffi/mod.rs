@@ -19,6 +19,7 @@
 pub mod distance;
 pub mod error;
 pub mod index;
+pub mod results;
 pub mod scorer;
 pub mod strings;
 pub mod version;
@@ -43,6 +44,14 @@ pub const FFZ_TOO_LARGE: i32 = 7;
 /// The largest string accepted, in units (2^32 - 1); longer ones give
 /// `FFZ_TOO_LARGE`.
 pub const FFZ_MAX_LEN: usize = 4294967295;
+
+/// Reading or writing a file failed; the message has the OS error.
+pub const FFZ_IO_ERROR: i32 = 8;
+/// A file is not a ferrofuzz index, or is truncated, corrupted or of an
+/// unsupported version.
+pub const FFZ_BAD_FILE: i32 = 9;
+/// The operation was cancelled through its `ffz_cancel` token.
+pub const FFZ_CANCELLED: i32 = 10;
 
 /// `kind` of a string of 1-byte units: ASCII, Latin-1 or raw bytes.
 pub const FFZ_KIND_U8: u32 = 1;

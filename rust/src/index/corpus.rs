@@ -64,25 +64,11 @@ pub struct Corpus {
     places: Vec<Place>,
     lens: Vec<u32>,
     masks: Vec<u32>,
-    max_len: usize,
 }
 
 impl Corpus {
-    pub fn new() -> Self {
-        Corpus::default()
-    }
-
     pub fn len(&self) -> usize {
         self.places.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.places.is_empty()
-    }
-
-    /// Length of the longest choice, in units.
-    pub fn max_len(&self) -> usize {
-        self.max_len
     }
 
     /// Appends a choice, narrowing code points below 256 to bytes. Choices
@@ -115,7 +101,6 @@ impl Corpus {
         self.places.push(place);
         self.lens.push(len as u32);
         self.masks.push(crate::with_seq!(seq, |s| class_mask(s.iter().map(|u| crate::unit::Unit::value(*u)))));
-        self.max_len = self.max_len.max(len);
     }
 
     /// The choice at `i`. Panics if `i` is out of range.
@@ -231,7 +216,6 @@ impl Corpus {
         c.masks = (0..n)
             .map(|i| crate::with_seq!(c.get(i), |s| class_mask(s.iter().map(|u| crate::unit::Unit::value(*u)))))
             .collect();
-        c.max_len = c.lens.iter().map(|&l| l as usize).max().unwrap_or(0);
         Ok(c)
     }
 }
@@ -242,7 +226,7 @@ mod tests {
 
     #[test]
     fn stores_each_width() {
-        let mut c = Corpus::new();
+        let mut c = Corpus::default();
         c.push(Seq::U8(b"abc"));
         c.push(Seq::U32(&[0xE9, 0x61]));
         c.push(Seq::U32(&[0x1F600]));
@@ -255,6 +239,5 @@ mod tests {
         assert_eq!(c.get(2).values(), vec![0x1F600]);
         assert_eq!(c.unit(3, 0), u64::MAX);
         assert_eq!(c.len_of(4), 0);
-        assert_eq!(c.max_len(), 3);
     }
 }

@@ -15,6 +15,7 @@
 mod corpus;
 mod dedupe;
 mod edit_costs;
+mod keys;
 pub mod persist;
 mod pruned;
 mod topk;
@@ -25,6 +26,7 @@ use crate::unit::{OwnedSeq, Seq};
 use corpus::Corpus;
 use rayon::prelude::*;
 use std::sync::{RwLock, RwLockReadGuard};
+pub use keys::Key;
 pub use topk::Match;
 use topk::TopK;
 use trie::SortedTrie;
@@ -45,6 +47,7 @@ struct State {
     reversed: SortedTrie,
     /// Distinct choice lengths, ascending.
     lengths: Vec<usize>,
+    keys: keys::Keys,
 }
 
 impl State {
@@ -103,9 +106,17 @@ impl Index {
 
     /// Appends choices; returns the position of the first one added.
     pub fn add<'a, I: IntoIterator<Item = Seq<'a>>>(&self, choices: I) -> usize {
+        self.add_keyed(choices.into_iter().map(|s| (s, None)))
+    }
+
+    /// Appends choices, each with an optional key; returns the position of
+    /// the first one added.
+    pub fn add_keyed<'a, I: IntoIterator<Item = (Seq<'a>, Option<Key>)>>(&self, choices: I) -> usize {
         let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
         let first = state.corpus.len();
-        for seq in choices {
+        for (seq, key) in choices {
+            let position = state.corpus.len();
+            state.keys.push(position, key.as_ref());
             state.note_length(seq.len());
             state.corpus.push(seq);
         }
@@ -131,6 +142,11 @@ impl Index {
         (position < state.corpus.len()).then(|| state.corpus.to_owned_seq(position))
     }
 
+    /// The key of the choice at `position`, if it has one.
+    pub fn key(&self, position: usize) -> Option<Key> {
+        self.read().keys.get(position)
+    }
+
     /// Bytes of heap memory held by the index.
     pub fn heap_bytes(&self) -> usize {
         let state = self.read();
@@ -138,6 +154,7 @@ impl Index {
             + state.trie.heap_bytes()
             + state.reversed.heap_bytes()
             + state.lengths.capacity() * 8
+            + state.keys.heap_bytes()
     }
 
     /// The best `limit` choices for `query` by `scorer`, best first, ties in
@@ -203,11 +220,21 @@ impl Index {
             wide: wide as u64,
             hashes: hashes as u64,
             sorted: state.trie.len() as u64,
+            key_entries: if state.keys.entries() == 0 { 0 } else { state.corpus.len() as u64 },
+            key_bytes: state.keys.arena_len() as u64,
         };
         let mut w = persist::Writer::new(counts);
         state.corpus.write_to(&mut w);
         state.trie.write_to(&mut w);
         state.reversed.write_to(&mut w);
+        // Pad the key table to one entry per choice, as the format requires.
+        let mut keys = state.keys.clone();
+        if keys.entries() != 0 {
+            for position in keys.entries()..state.corpus.len() {
+                keys.push(position, None);
+            }
+        }
+        keys.write_to(&mut w);
         w.finish()
     }
 
@@ -218,11 +245,12 @@ impl Index {
         let sorted = counts.sorted as usize;
         let trie = SortedTrie::read_from(&mut r, sorted, &corpus, false)?;
         let reversed = SortedTrie::read_from(&mut r, sorted, &corpus, true)?;
+        let keys = keys::Keys::read_from(&mut r, counts.key_entries as usize, counts.key_bytes as usize)?;
         let mut lengths: Vec<usize> = (0..corpus.len()).map(|i| corpus.len_of(i)).collect();
         lengths.sort_unstable();
         lengths.dedup();
         Ok(Index {
-            state: RwLock::new(State { corpus, trie, reversed, lengths }),
+            state: RwLock::new(State { corpus, trie, reversed, lengths, keys }),
         })
     }
 
@@ -385,12 +413,15 @@ mod tests {
         let words = ["alpha", "beta", "gamma", "\u{1F600}x", "", "alpha", "ébène"];
         let index = Index::from_owned(words.iter().map(|w| OwnedSeq::from_str(w)).collect());
         index.add([Seq::U64(&[1, 2, 3])]);
+        index.add_keyed([(Seq::U8(b"k"), Some(Key::Text("id-7".into()))), (Seq::U8(b"i"), Some(Key::Int(-3)))]);
         let bytes = index.to_bytes();
         let back = Index::from_bytes(&bytes).unwrap();
         assert_eq!(back.len(), index.len());
         for i in 0..index.len() {
             assert_eq!(back.get(i), index.get(i));
+            assert_eq!(back.key(i), index.key(i));
         }
+        assert_eq!(back.key(index.len() - 2), Some(Key::Text("id-7".into())));
         assert_eq!(back.to_bytes(), bytes);
         // Every truncation and every single-byte change is rejected.
         for cut in 0..bytes.len() {
@@ -413,7 +444,7 @@ mod tests {
         let mut bytes = index.to_bytes();
         let body = bytes.len() - 8;
         // Swap two entries of the forward order: still a permutation, unsorted.
-        let trie_at = body - 4 * 3 * 4;
+        let trie_at = body - 4 * 3 * 4; // no keys: the tries end the body
         bytes.swap(trie_at, trie_at + 4);
         let sum = persist::checksum(&bytes[..body]);
         bytes[body..].copy_from_slice(&sum.to_le_bytes());

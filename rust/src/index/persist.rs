@@ -6,11 +6,13 @@
 //! magic    8 bytes  "FFZINDEX"
 //! version  u32      FORMAT_VERSION
 //! flags    u32      0 (reserved)
-//! counts   5 x u64  choices, byte units, u32 units, u64 units, sorted choices
+//! counts   7 x u64  choices, byte units, u32 units, u64 units, sorted
+//!                   choices, key entries (0 or choices), key arena bytes
 //! units    bytes, then u32 units, then u64 units
 //! choices  per choice: place u64, length u32
 //! tries    forward order u32 x sorted, forward LCP u32 x sorted,
 //!          then the same for the reversed trie
+//! keys     key ends u64 x key entries, then the key arena
 //! checksum u64      FNV-1a 64 of everything before it
 //! ```
 //!
@@ -25,7 +27,7 @@ use std::fmt;
 
 pub const MAGIC: &[u8; 8] = b"FFZINDEX";
 pub const FORMAT_VERSION: u32 = 1;
-const HEADER_LEN: usize = 8 + 4 + 4 + 5 * 8;
+const HEADER_LEN: usize = 8 + 4 + 4 + 7 * 8;
 const CHECKSUM_LEN: usize = 8;
 
 /// Why an index file could not be loaded.
@@ -89,6 +91,8 @@ pub struct Counts {
     pub wide: u64,
     pub hashes: u64,
     pub sorted: u64,
+    pub key_entries: u64,
+    pub key_bytes: u64,
 }
 
 impl Counts {
@@ -100,10 +104,12 @@ impl Counts {
             .checked_add(self.hashes.checked_mul(8)?)?;
         let choices = self.choices.checked_mul(12)?;
         let tries = self.sorted.checked_mul(16)?;
+        let keys = self.key_entries.checked_mul(8)?.checked_add(self.key_bytes)?;
         (HEADER_LEN as u64)
             .checked_add(units)?
             .checked_add(choices)?
             .checked_add(tries)?
+            .checked_add(keys)?
             .checked_add(CHECKSUM_LEN as u64)
     }
 }
@@ -120,7 +126,15 @@ impl Writer {
         w.buf.extend_from_slice(MAGIC);
         w.u32(FORMAT_VERSION);
         w.u32(0);
-        for c in [counts.choices, counts.bytes, counts.wide, counts.hashes, counts.sorted] {
+        for c in [
+            counts.choices,
+            counts.bytes,
+            counts.wide,
+            counts.hashes,
+            counts.sorted,
+            counts.key_entries,
+            counts.key_bytes,
+        ] {
             w.u64(c);
         }
         w
@@ -175,6 +189,8 @@ impl<'a> Reader<'a> {
             wide: r.u64(),
             hashes: r.u64(),
             sorted: r.u64(),
+            key_entries: r.u64(),
+            key_bytes: r.u64(),
         };
         let expected = counts.file_len();
         if expected != Some(actual) {
@@ -190,6 +206,9 @@ impl<'a> Reader<'a> {
         }
         if counts.sorted > counts.choices {
             return Err(LoadError::Corrupt("more sorted choices than choices".into()));
+        }
+        if counts.key_entries != 0 && counts.key_entries != counts.choices {
+            return Err(LoadError::Corrupt("key count differs from choice count".into()));
         }
         if counts.choices > u32::MAX as u64 {
             return Err(LoadError::Corrupt("more than 2^32 - 1 choices".into()));
@@ -231,7 +250,7 @@ mod tests {
 
     #[test]
     fn sizes_overflow_safely() {
-        let c = Counts { choices: u64::MAX, bytes: 1, wide: 1, hashes: 1, sorted: 1 };
+        let c = Counts { choices: u64::MAX, bytes: 1, wide: 1, hashes: 1, sorted: 1, key_entries: 0, key_bytes: 0 };
         assert_eq!(c.file_len(), None);
     }
 }

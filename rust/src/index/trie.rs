@@ -92,10 +92,6 @@ impl SortedTrie {
         self.order.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.order.is_empty()
-    }
-
     pub fn heap_bytes(&self) -> usize {
         (self.order.capacity() + self.lcp.capacity()) * 4
     }
@@ -317,7 +313,7 @@ mod tests {
 
     fn random_corpus(n: usize, alphabet: &[u8], max_len: usize, seed: u64) -> (Corpus, Vec<Vec<u8>>) {
         let mut s = seed;
-        let mut corpus = Corpus::new();
+        let mut corpus = Corpus::default();
         let mut words = Vec::new();
         for _ in 0..n {
             let len = (rng(&mut s) % (max_len as u64 + 1)) as usize;
