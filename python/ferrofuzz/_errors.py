@@ -15,6 +15,10 @@ class InternalError(FerrofuzzError):
     """The library caught a panic: a bug in ferrofuzz. Please report it."""
 
 
+class Cancelled(FerrofuzzError):
+    """A batch call was cancelled before it finished."""
+
+
 _BY_STATUS: dict[int, type[Exception]] = {
     lib.FFZ_PANIC: InternalError,
     lib.FFZ_NULL_POINTER: ValueError,
@@ -23,6 +27,9 @@ _BY_STATUS: dict[int, type[Exception]] = {
     lib.FFZ_UNKNOWN_KIND: ValueError,
     lib.FFZ_LENGTH_MISMATCH: ValueError,
     lib.FFZ_TOO_LARGE: ValueError,
+    lib.FFZ_IO_ERROR: OSError,
+    lib.FFZ_BAD_FILE: ValueError,
+    lib.FFZ_CANCELLED: Cancelled,
 }
 
 
