@@ -33,6 +33,8 @@ class NativeScorer:
 
     def __init__(self, struct: Any, form: int) -> None:
         self.struct = struct
+        #: Scores are integers (distance and similarity forms); otherwise they
+        #: are normalized floats, whose cutoffs rapidfuzz rounds to float32.
         self.integral = form in (lib.FFZ_FORM_DISTANCE, lib.FFZ_FORM_SIMILARITY)
         self.higher_is_better = form in (lib.FFZ_FORM_SIMILARITY, lib.FFZ_FORM_NORMALIZED_SIMILARITY)
 

@@ -30,6 +30,7 @@ from ._convert import UTF32, to_units
 from ._errors import check
 from ._native import ffi, lib
 from .distance import Levenshtein
+from .distance._params import as_float32
 
 Choice = Union[str, bytes, Sequence[Hashable]]
 Key = Union[str, int]
@@ -260,7 +261,7 @@ class Index:
         return min(limit, n)
 
     @staticmethod
-    def _cutoff(score_cutoff: Optional[float]) -> Any:
+    def _cutoff(score_cutoff: Optional[float], native: Any) -> Any:
         if score_cutoff is None:
             return ffi.NULL
         try:
@@ -269,6 +270,8 @@ class Index:
             raise TypeError(f"score_cutoff must be a number, not {type(score_cutoff).__name__}") from None
         if value != value:
             raise ValueError("score_cutoff must not be NaN")
+        if not native.integral:
+            value = as_float32(value)  # as rapidfuzz rounds it
         return ffi.new("double *", value)
 
     def _results(self, positions: Any, scores: Any, count: int, integral: bool) -> List[Result]:
@@ -306,7 +309,7 @@ class Index:
             query = processor(query)
         data, length, kind = to_units(query, "query")
         limit = self._limit(limit)
-        cutoff = self._cutoff(score_cutoff)
+        cutoff = self._cutoff(score_cutoff, native)
         positions = ffi.new("size_t[]", max(limit, 1))
         scores = ffi.new("double[]", max(limit, 1))
         count = ffi.new("size_t *")
@@ -339,7 +342,7 @@ class Index:
         if processor is not None:
             items = [processor(q) for q in items]
         limit = self._limit(limit)
-        cutoff = self._cutoff(score_cutoff)
+        cutoff = self._cutoff(score_cutoff, native)
         n_workers = _workers(workers)
         results: List[List[Result]] = []
         positions = ffi.new("size_t[]", max(limit, 1))
