@@ -17,8 +17,11 @@ pub mod hamming;
 pub mod indel;
 pub mod lcs_seq;
 pub mod levenshtein;
+pub mod mbleven;
 pub mod pattern;
 pub mod reference;
+#[cfg(test)]
+pub(crate) mod test_util;
 
 use crate::unit::Unit;
 

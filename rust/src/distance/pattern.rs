@@ -139,6 +139,18 @@ impl BlockPatternMatchVector {
         self.block_count
     }
 
+    /// The match vectors of `key` in all blocks, when they are stored
+    /// contiguously (unit values below 256); `None` for larger values.
+    #[inline(always)]
+    pub fn ascii_blocks(&self, key: u64) -> Option<&[u64]> {
+        if key < 256 {
+            let start = key as usize * self.block_count;
+            Some(&self.ascii[start..start + self.block_count])
+        } else {
+            None
+        }
+    }
+
     /// The match vector of `key` within `block`.
     #[inline(always)]
     pub fn get(&self, block: usize, key: u64) -> u64 {
@@ -186,5 +198,7 @@ mod tests {
         assert_eq!(pm.get(0, b'x' as u64), 0x5555_5555_5555_5555);
         assert_eq!(pm.get(2, b'x' as u64), 0b01);
         assert_eq!(pm.get(2, b'y' as u64), 0b10);
+        assert_eq!(pm.ascii_blocks(b'y' as u64), Some(&[!0x5555_5555_5555_5555u64, !0x5555_5555_5555_5555, 0b10][..]));
+        assert_eq!(pm.ascii_blocks(300), None);
     }
 }
