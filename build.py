@@ -9,7 +9,8 @@ Steps:
    - ``ferrofuzz._ffz_api``: API mode, a compiled extension linked against
      the library with an rpath of $ORIGIN. It is the fast path. Besides the
      header's functions it holds "flat" shims (see ``flat_shims``) that let
-     Python score a pair without building structs or out-params.
+     Python score a pair without building structs or out-params, and ASCII
+     fast-path twins of them with only four arguments (``fast_shims``).
    - ``ferrofuzz._ffz_abi``: ABI mode, a generated pure-Python module that
      dlopens the library. Used on PyPy, when the API module cannot load, or
      when FERROFUZZ_LIBRARY names another build of the library.
@@ -127,6 +128,68 @@ def flat_shims(cdef: str) -> list[tuple[str, str, list[tuple[str, str]], str]]:
     return shims
 
 
+# Defaults of the middle parameters, for the ASCII fast-path shims below,
+# by (parameter, result form). They must equal the Python API's defaults.
+_FAST_DEFAULTS = {
+    ("size_t score_cutoff", "distance"): "SIZE_MAX",
+    ("size_t score_hint", "distance"): "SIZE_MAX",
+    ("size_t score_cutoff", "similarity"): "0",
+    ("size_t score_hint", "similarity"): "0",
+    ("double score_cutoff", "normalized_distance"): "1.0",
+    ("double score_hint", "normalized_distance"): "1.0",
+    ("double score_cutoff", "normalized_similarity"): "0.0",
+    ("double score_hint", "normalized_similarity"): "0.0",
+    ("double score_cutoff", "score"): "0.0",
+    ("const ffz_levenshtein_weights * weights", None): "NULL",
+    ("bool pad", None): "true",
+    ("double prefix_weight", None): "0.1",
+}
+
+
+def _form_of(func: str) -> str:
+    for form in ("normalized_distance", "normalized_similarity", "distance", "similarity"):
+        if func.endswith("_" + form):
+            return form
+    return "score"
+
+
+def fast_shims(shims):
+    """The ASCII fast-path twin of each flat shim whose middle parameters
+    all have known defaults: ``ffzpy_a_NAME(p1, n1, p2, n2)``, both strings
+    1-byte units and every option at its default. Each argument cffi
+    converts costs about 20 ns, so the common call passes four."""
+    fast = []
+    for shim, func, middle, result in shims:
+        defaults = []
+        for ctype, pname in middle:
+            key = f"{ctype} {pname}"
+            value = _FAST_DEFAULTS.get((key, _form_of(func)), _FAST_DEFAULTS.get((key, None)))
+            if value is None:
+                break
+            defaults.append(value)
+        else:
+            fast.append(("ffzpy_a_" + shim[len("ffzpy_"):], shim, defaults, result))
+    return fast
+
+
+def fast_declarations(fast) -> str:
+    return "".join(
+        f"{result} {name}(const char *p1, size_t n1, const char *p2, size_t n2);\n" for name, _, _, result in fast
+    )
+
+
+def fast_definitions(fast) -> str:
+    out = []
+    for name, shim, defaults, result in fast:
+        args = ", ".join(["p1", "n1", "1", "p2", "n2", "1"] + defaults)
+        out.append(
+            f"static {result} {name}(const char *p1, size_t n1, const char *p2, size_t n2) {{\n"
+            f"    return {shim}({args});\n"
+            f"}}\n"
+        )
+    return "\n".join(out)
+
+
 def shim_declarations(shims) -> str:
     decls = []
     for shim, _, middle, result in shims:
@@ -168,11 +231,12 @@ def build_cffi_modules(package_dir: Path) -> None:
 
     compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
     require_tool(compiler, "the cffi extension")
+    fast = fast_shims(shims)
     api = cffi.FFI()
-    api.cdef(cdef + shim_declarations(shims))
+    api.cdef(cdef + shim_declarations(shims) + fast_declarations(fast))
     api.set_source(
         "ferrofuzz._ffz_api",
-        '#include "ferrofuzz.h"\n\n' + shim_definitions(shims),
+        '#include "ferrofuzz.h"\n\n' + shim_definitions(shims) + "\n" + fast_definitions(fast),
         include_dirs=[str(package_dir)],
         library_dirs=[str(package_dir)],
         libraries=["ferrofuzz"],

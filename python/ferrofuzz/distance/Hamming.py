@@ -10,7 +10,7 @@ from ._generate import metric_functions
 distance, similarity, normalized_distance, normalized_similarity = metric_functions(
     "hamming",
     "Hamming {form} of s1 and s2 (see rapidfuzz.distance.Hamming).",
-    keywords=[("pad", "True", "pad = pad_flag(pad)")],
+    keywords=[("pad", "True", "pad = pad_flag(pad)", "pad is True")],
     module=__name__,
 )
 

@@ -11,7 +11,7 @@ from ._generate import metric_functions
 distance, similarity, normalized_distance, normalized_similarity = metric_functions(
     "levenshtein",
     "Levenshtein {form} of s1 and s2 (see rapidfuzz.distance.Levenshtein).",
-    keywords=[("weights", "DEFAULT_WEIGHTS", "weights = weights_pointer(weights)")],
+    keywords=[("weights", "DEFAULT_WEIGHTS", "weights = NULL if weights is DEFAULT_WEIGHTS else weights_pointer(weights)", "weights is DEFAULT_WEIGHTS")],
     has_hint=True,
     module=__name__,
 )

@@ -19,7 +19,7 @@ from . import _params
 
 _TEMPLATE = '''
 def {name}(s1, s2, *, {keywords}processor=None, score_cutoff=None{hint_keyword}):
-    if processor is not None:
+{fast_path}    if processor is not None:
         s1 = processor(s1)
         s2 = processor(s2)
     if type(s1) is str and s1.isascii():
@@ -43,6 +43,16 @@ def {name}(s1, s2, *, {keywords}processor=None, score_cutoff=None{hint_keyword})
     if result < 0:
         raise_status(result)
     return result
+'''
+
+# The common call, two ASCII strings and every option at its default, goes
+# straight to the four-argument shim (see build.py's fast_shims).
+_FAST_PATH = '''    if (type(s1) is str and type(s2) is str and s1.isascii() and s2.isascii()
+            and processor is None and score_cutoff is None{defaults_check}):
+        result = fast(s1.encode(), len(s1), s2.encode(), len(s2))
+        if result < 0:
+            raise_status(result)
+        return result
 '''
 
 # How each form reads its cutoff and hint, and what it returns for None.
@@ -69,7 +79,7 @@ _FORMS: Dict[str, Dict[str, Any]] = {
 def metric_functions(
     metric: str,
     doc: str,
-    keywords: List[Tuple[str, str, str]] = (),  # type: ignore[assignment]
+    keywords: List[Tuple[str, str, str, str]] = (),  # type: ignore[assignment]
     has_hint: bool = False,
     module: str = "",
 ) -> List[Callable[..., Any]]:
@@ -81,9 +91,16 @@ def metric_functions(
     functions = []
     for form, spec in _FORMS.items():
         shim = getattr(_native.flat, f"ffzpy_{metric}_{form}")
-        kw_text = "".join(f"{name}={default}, " for name, default, _ in keywords)
-        param_lines = "".join(f"    {line}\n" for _, _, line in keywords)
-        shim_args = [name for name, _, _ in keywords] + ["cutoff"]
+        fast = getattr(_native.flat, f"ffzpy_a_{metric}_{form}", None)
+        kw_text = "".join(f"{name}={default}, " for name, default, _, _ in keywords)
+        param_lines = "".join(f"    {line}\n" for _, _, line, _ in keywords)
+        shim_args = [name for name, _, _, _ in keywords] + ["cutoff"]
+        fast_path = ""
+        if fast is not None:
+            checks = "".join(f" and {is_default}" for _, _, _, is_default in keywords)
+            if has_hint:
+                checks += " and score_hint is None"
+            fast_path = _FAST_PATH.format(defaults_check=checks)
         hint_line = ""
         if has_hint:
             hint_line = (
@@ -92,6 +109,7 @@ def metric_functions(
             shim_args.append("hint")
         source = _TEMPLATE.format(
             name=form,
+            fast_path=fast_path,
             keywords=kw_text,
             hint_keyword=", score_hint=None" if has_hint else "",
             on_none=spec["on_none"],
@@ -102,6 +120,7 @@ def metric_functions(
         )
         namespace: Dict[str, Any] = {
             "shim": shim,
+            "fast": fast,
             "to_units": to_units,
             "raise_status": raise_status,
             "read_cutoff": spec["read_cutoff"],

@@ -90,6 +90,7 @@ def pad_flag(pad: Any) -> bool:
 
 
 KEYWORD_HELPERS: Dict[str, Any] = {
+    "NULL": ffi.NULL,
     "DEFAULT_WEIGHTS": DEFAULT_WEIGHTS,
     "weights_pointer": weights_pointer,
     "pad_flag": pad_flag,
