@@ -945,8 +945,9 @@ static bool same_results(const results *x, const results *y) {
 }
 
 static void test_concurrent_search(void) {
-    static search_thread_arg args[THREADS];
-    static results expected[SEARCHES];
+    /* Locals, not statics: a leaked index must not stay reachable. */
+    search_thread_arg args[THREADS];
+    results expected[SEARCHES];
     pthread_t threads[THREADS];
     ffz_index *index = NULL;
     size_t n = 0, i;
