@@ -674,6 +674,13 @@ static void test_index_basics(void) {
         const double sc[] = {0, 0, 1, 1};
         check_results(&r, 4, idx, sc);
     }
+    /* Fractional cutoffs on integral forms: distances must be <= cutoff. */
+    cutoff = 1.5;
+    CHECK_OK(search(index, u8("abc"), &scorer, 10, &cutoff, &r));
+    CHECK_SIZE(r.count, 4);
+    cutoff = 0.5;
+    CHECK_OK(search(index, u8("abc"), &scorer, 10, &cutoff, &r));
+    CHECK_SIZE(r.count, 2);
     /* The query may be any kind. */
     {
         static const uint32_t abc32[] = {'a', 'b', 'c'};
@@ -702,6 +709,17 @@ static void test_index_basics(void) {
         const double sc[] = {6, 6};
         check_results(&r, 2, idx, sc);
     }
+    /* ... and similarities must be >= cutoff. */
+    cutoff = 4.0;
+    CHECK_OK(search(index, u8("abc"), &scorer, 10, &cutoff, &r));
+    {
+        const size_t idx[] = {0, 3, 1, 4};
+        const double sc[] = {6, 6, 4, 4};
+        check_results(&r, 4, idx, sc);
+    }
+    cutoff = 4.5;
+    CHECK_OK(search(index, u8("abc"), &scorer, 10, &cutoff, &r));
+    CHECK_SIZE(r.count, 2);
     scorer = make_scorer(FFZ_METRIC_LEVENSHTEIN, FFZ_FORM_NORMALIZED_DISTANCE);
     CHECK_OK(search(index, u8("xbc"), &scorer, 1, NULL, &r));
     {
