@@ -32,7 +32,7 @@ EXAMPLE_SOURCE = ROOT / "examples" / "c" / "example.c"
 LIBRARY_NAME = "libferrofuzz.dylib" if sys.platform == "darwin" else "libferrofuzz.so"
 
 WARNINGS = ["-Wall", "-Wextra", "-Werror", "-pedantic"]
-C_FLAGS = ["-std=c99", *WARNINGS]
+C_FLAGS = ["-std=c99", "-g", *WARNINGS]
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed$")
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the C tests use POSIX tools")
