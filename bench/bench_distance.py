@@ -53,6 +53,11 @@ def _short(quick: bool):
     return data.name_pairs(1_000)
 
 
+def _tiny(quick: bool):
+    # 1,000 pairs of one-letter strings: the work is almost all call overhead.
+    return tuple((a[:1], b[:1]) for a, b in data.name_pairs(1_000))
+
+
 def _long(quick: bool):
     return data.long_pairs(10 if quick else 20)
 
@@ -72,6 +77,18 @@ register(
         group="distance",
         description="Levenshtein distance, 1,000 pairs of full names (~13 chars; half related, half unrelated)",
         inputs=_short,
+        ops=len,
+        unit="call",
+        impls=_levenshtein_distance_impls(),
+    )
+)
+
+register(
+    Case(
+        name="levenshtein.distance/1char",
+        group="distance",
+        description="Levenshtein distance, 1,000 pairs of 1-char strings: per-call overhead of each binding",
+        inputs=_tiny,
         ops=len,
         unit="call",
         impls=_levenshtein_distance_impls(),

@@ -60,6 +60,8 @@ def describe() -> Dict[str, Any]:
         "cpus": os.cpu_count(),
         "affinity": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
         "memory_gib": _memory_gib(),
+        # Other work on the machine inflates (mostly multi-threaded) timings.
+        "load_average_1m": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
         "os": platform.platform(),
         "python": f"{platform.python_implementation()} {platform.python_version()}",
         "ferrofuzz": f"{ferrofuzz.__version__} ({ferrofuzz.BACKEND} backend, commit {_git_commit()})",

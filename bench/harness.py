@@ -151,6 +151,10 @@ def has_failures(cases: List[CaseResult]) -> bool:
 # -- reporting ------------------------------------------------------------------
 
 
+# Spread above which a measurement is flagged as noisy.
+NOISY = 0.20
+
+
 def format_seconds(seconds: Optional[float]) -> str:
     if seconds is None:
         return "-"
@@ -198,10 +202,14 @@ def setup_table(cases: List[CaseResult]) -> str:
 def details(cases: List[CaseResult]) -> str:
     lines = []
     for case in cases:
-        lines.append(f"- `{case.name}`: {case.description}; {case.ops:,} {case.unit.replace("y", "ie")}s per batch.")
+        units = "queries" if case.unit == "query" else case.unit + "s"
+        lines.append(f"- `{case.name}`: {case.description}; {case.ops:,} {units} per batch.")
         for res in case.impls:
             if res.check_detail:
                 lines.append(f"  - {res.label} {res.check}: {res.check_detail}")
+            if res.spread is not None and res.spread > NOISY:
+                lines.append(f"  - {res.label}: repeats spread {res.spread * 100:.0f}% around the best; "
+                             "the machine was busy, so treat this number with care")
         for note in case.notes:
             lines.append(f"  - {note}")
     return "\n".join(lines)

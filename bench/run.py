@@ -74,7 +74,8 @@ def main(argv=None) -> int:
 
     print(f"## ferrofuzz benchmarks{' (quick)' if args.quick else ''}\n")
     print(f"Command: `{command.strip()}`; best of {repeats} repeats of ~{target} s each, "
-          f"implementations interleaved; {elapsed:.0f} s in total.\n")
+          f"implementations interleaved; {elapsed:.0f} s in total. "
+          "Ratios above 1 mean ferrofuzz is slower. Spread = (median - best) / best over the repeats.\n")
     print(environment.markdown(env) + "\n")
     print(harness.markdown(results) + "\n")
     setups = harness.setup_table(results)
