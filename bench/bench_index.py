@@ -14,11 +14,15 @@ score, then by index, so ties on duplicate names must come out identically.
 
 from __future__ import annotations
 
+import os
+
 import data
 from registry import Case, Impl, register
 
 LIMIT = 5
 CORPUS = 100_000
+# run.py sets RAYON_NUM_THREADS (--threads) before importing this module.
+THREADS = os.environ.get("RAYON_NUM_THREADS") or f"all {os.cpu_count()} CPUs"
 
 
 def _inputs(quick: bool):
@@ -69,7 +73,7 @@ register(
                 "ferrofuzz",
                 _ferro_index_search,
                 setup_label=f"ferrofuzz.Index build ({CORPUS:,} names)",
-                note="Index.search, rayon thread pool",
+                note=f"Index.search, threads: {THREADS}",
             ),
             Impl("rapidfuzz", _rapid_extract, note="process.extract, single thread"),
         ],
