@@ -101,7 +101,10 @@ def header_to_cdef(header_text: str) -> str:
 # A function whose first two parameters are strings and whose last is one
 # result out-param gets a flat shim: each string becomes (bytes, length,
 # kind) and the result comes back as the return value, with -status on
-# failure. Results are never negative, so the two cannot be confused.
+# failure. Results are never negative, so the two cannot be confused; a
+# size_t result too large for int64_t comes back as INT64_MIN. On any
+# negative value the Python wrapper repeats the call through the exact
+# path (``ferrofuzz._native.exact``), which raises or returns the value.
 _FUNC = re.compile(r"int32_t\s+(ffz_\w+)\(([^;]*?)\);", re.S)
 _OUT_TYPES = {"size_t *": "int64_t", "double *": "double"}
 
@@ -211,7 +214,12 @@ def shim_definitions(shims) -> str:
             f"    ffz_str s1 = {{p1, n1, k1}}, s2 = {{p2, n2, k2}};\n"
             f"    {value_type} value = 0;\n"
             f"    int32_t status = {func}({args});\n"
-            f"    return status ? -({result})status : ({result})value;\n"
+            + (
+                f"    if (!status && value > (size_t)INT64_MAX) return INT64_MIN;\n"
+                if result == "int64_t"
+                else ""
+            )
+            + f"    return status ? -({result})status : ({result})value;\n"
             f"}}\n"
         )
     return "\n".join(out)

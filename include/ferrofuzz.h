@@ -222,7 +222,8 @@ int32_t ffz_levenshtein_similarity(ffz_str s1,
 // Levenshtein distance divided by the maximum possible distance, in [0, 1]
 // (0 when both are empty). A result above `score_cutoff` is reported as 1.0
 // (pass 1.0 for no cutoff). `score_hint` in [0, 1] speeds up the search
-// (pass 1.0 for none). Errors and threading as `ffz_levenshtein_distance`.
+// (pass 1.0 for none). Errors and threading as `ffz_levenshtein_distance`,
+// plus `FFZ_INVALID_ARGUMENT` for a NaN cutoff or hint.
 int32_t ffz_levenshtein_normalized_distance(ffz_str s1,
                                             ffz_str s2,
                                             const ffz_levenshtein_weights *weights,
@@ -233,7 +234,7 @@ int32_t ffz_levenshtein_normalized_distance(ffz_str s1,
 // 1 minus the normalized Levenshtein distance, in [0, 1]. A result below
 // `score_cutoff` is reported as 0.0 (pass 0.0 for no cutoff). `score_hint`
 // is an expected lower bound (pass 0.0 for none). Errors and threading as
-// `ffz_levenshtein_distance`.
+// `ffz_levenshtein_normalized_distance`.
 int32_t ffz_levenshtein_normalized_similarity(ffz_str s1,
                                               ffz_str s2,
                                               const ffz_levenshtein_weights *weights,
@@ -252,11 +253,13 @@ int32_t ffz_indel_distance(ffz_str s1, ffz_str s2, size_t score_cutoff, size_t *
 int32_t ffz_indel_similarity(ffz_str s1, ffz_str s2, size_t score_cutoff, size_t *out);
 
 // Indel distance divided by `len1 + len2`; above `score_cutoff` it is
-// reported as 1.0 (1.0 for no cutoff).
+// reported as 1.0 (1.0 for no cutoff). A NaN cutoff gives
+// `FFZ_INVALID_ARGUMENT`.
 int32_t ffz_indel_normalized_distance(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
 
 // 1 minus the normalized Indel distance; below `score_cutoff` it is
-// reported as 0.0 (0.0 for no cutoff).
+// reported as 0.0 (0.0 for no cutoff). A NaN cutoff gives
+// `FFZ_INVALID_ARGUMENT`.
 int32_t ffz_indel_normalized_similarity(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
 
 // Hamming distance: the number of positions at which `s1` and `s2` differ.
@@ -270,7 +273,8 @@ int32_t ffz_hamming_distance(ffz_str s1, ffz_str s2, bool pad, size_t score_cuto
 int32_t ffz_hamming_similarity(ffz_str s1, ffz_str s2, bool pad, size_t score_cutoff, size_t *out);
 
 // Hamming distance divided by `max(len1, len2)`; above `score_cutoff` it is
-// reported as 1.0. `pad` as for `ffz_hamming_distance`.
+// reported as 1.0. `pad` as for `ffz_hamming_distance`. A NaN cutoff
+// gives `FFZ_INVALID_ARGUMENT`.
 int32_t ffz_hamming_normalized_distance(ffz_str s1,
                                         ffz_str s2,
                                         bool pad,
@@ -278,7 +282,8 @@ int32_t ffz_hamming_normalized_distance(ffz_str s1,
                                         double *out);
 
 // 1 minus the normalized Hamming distance; below `score_cutoff` it is
-// reported as 0.0. `pad` as for `ffz_hamming_distance`.
+// reported as 0.0. `pad` as for `ffz_hamming_distance`. A NaN cutoff
+// gives `FFZ_INVALID_ARGUMENT`.
 int32_t ffz_hamming_normalized_similarity(ffz_str s1,
                                           ffz_str s2,
                                           bool pad,

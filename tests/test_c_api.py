@@ -426,8 +426,7 @@ def test_example_documented_compile_line(cc: str, build_dir: Path) -> None:
 
 
 # --------------------------------------------------------------------------
-# Known library bugs, pinned as strict xfails: when one is fixed, its test
-# passes, pytest reports XPASS as a failure, and the marker must go.
+# Regression: weights near SIZE_MAX once wrapped around silently.
 
 HUGE_WEIGHTS_SOURCE = r"""
 #include <stdint.h>
@@ -461,12 +460,6 @@ int main(void) {
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="library bug: Levenshtein weights near SIZE_MAX overflow size_t silently in release builds "
-    "(Metric::maximum and reference::levenshtein use unchecked * and +), giving wrapped distances "
-    "instead of the exact value or an error status",
-)
 def test_huge_weights_do_not_wrap(cc: str, library: Path, build_dir: Path) -> None:
     source = build_dir / "huge_weights.c"
     source.write_text(HUGE_WEIGHTS_SOURCE)

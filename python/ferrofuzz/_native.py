@@ -6,7 +6,8 @@
   of the library, or when ``FERROFUZZ_BACKEND=abi`` asks for it.
 
 Either way this module exports ``ffi``, ``lib`` (the header's functions),
-``flat`` (the flat pair-scoring shims, see build.py) and ``BACKEND``.
+``flat`` (the flat pair-scoring shims, see build.py), ``exact`` (their
+exact, raising versions) and ``BACKEND``.
 """
 
 from __future__ import annotations
@@ -28,28 +29,32 @@ def _load_api() -> tuple[Any, Any, Any]:
     return _ffz_api.ffi, _ffz_api.lib, _ffz_api.lib
 
 
-def _abi_flat_shim(ffi: Any, func: Any, out_ctype: str, n_middle: int) -> Callable[..., Any]:
-    """The pure-Python twin of one compiled flat shim (see build.py)."""
+def _struct_call(ffi: Any, func: Any, out_ctype: str) -> Callable[..., Any]:
+    """A call of ``func`` with the flat arguments of a shim (see build.py),
+    building the two ``ffz_str`` structs and the out-param in Python.
+    Returns (status, value)."""
     new, from_buffer = ffi.new, ffi.from_buffer
     str_type = ffi.typeof("ffz_str *")
     empty = b"\0"
 
-    def shim(p1: bytes, n1: int, k1: int, p2: bytes, n2: int, k2: int, *middle: Any) -> Any:
+    def call(p1: bytes, n1: int, k1: int, p2: bytes, n2: int, k2: int, *middle: Any) -> Any:
         out = new(out_ctype)
         b1 = from_buffer(p1 or empty)
         b2 = from_buffer(p2 or empty)
         s1 = new(str_type, (b1, n1, k1))
         s2 = new(str_type, (b2, n2, k2))
-        status = func(s1[0], s2[0], *middle, out)
-        return -status if status else out[0]
+        return func(s1[0], s2[0], *middle, out), out[0]
 
-    return shim
+    return call
 
 
-class _AbiFlat:
-    """Builds the flat shims from the function types the ABI module knows."""
+class _Shims:
+    """Shims built in Python from the function types the module knows:
+    ``ffzpy_NAME`` returns the result or -status (the ABI-mode twin of the
+    compiled flat shims), ``ffzx_NAME`` returns the exact result or raises.
+    """
 
-    def __init__(self, ffi: Any, lib: Any) -> None:
+    def __init__(self, ffi: Any, lib: Any, with_flat: bool) -> None:
         for name in dir(lib):
             if not name.startswith("ffz_"):
                 continue
@@ -64,15 +69,38 @@ class _AbiFlat:
             out = args[-1]
             if out.kind != "pointer" or out.item.cname not in ("size_t", "double"):
                 continue
-            shim = _abi_flat_shim(ffi, func, out.cname, len(args) - 3)
-            setattr(self, "ffzpy_" + name[len("ffz_"):], shim)
+            call = _struct_call(ffi, func, out.cname)
+            stem = name[len("ffz_"):]
+            setattr(self, "ffzx_" + stem, _exact(call))
+            if with_flat:
+                setattr(self, "ffzpy_" + stem, _flat(call))
+
+
+def _flat(call: Callable[..., Any]) -> Callable[..., Any]:
+    def flat(*args: Any) -> Any:
+        status, value = call(*args)
+        return -status if status else value
+
+    return flat
+
+
+def _exact(call: Callable[..., Any]) -> Callable[..., Any]:
+    def exact(*args: Any) -> Any:
+        status, value = call(*args)
+        if status:
+            from ._errors import raise_status
+
+            raise_status(status)
+        return value
+
+    return exact
 
 
 def _load_abi(library: str) -> tuple[Any, Any, Any]:
     from ._ffz_abi import ffi
 
     lib = ffi.dlopen(library)
-    return ffi, lib, _AbiFlat(ffi, lib)
+    return ffi, lib, _Shims(ffi, lib, with_flat=True)
 
 
 def _load() -> tuple[Any, Any, Any, str]:
@@ -96,6 +124,9 @@ def _load() -> tuple[Any, Any, Any, str]:
 
 
 ffi, lib, flat, BACKEND = _load()
+#: Exact, raising versions of the flat shims, for results the flat shims
+#: cannot carry (errors, and size_t values beyond int64_t).
+exact = flat if BACKEND == "abi" else _Shims(ffi, lib, with_flat=False)
 
 
 def _check_abi_version() -> None:

@@ -14,7 +14,6 @@ from typing import Any, Callable, Dict, List, Tuple
 
 from .. import _native
 from .._convert import to_units
-from .._errors import raise_status
 from . import _params
 
 _TEMPLATE = '''
@@ -41,7 +40,7 @@ def {name}(s1, s2, *, {keywords}processor=None, score_cutoff=None{hint_keyword})
 {param_lines}    cutoff = {cutoff_default} if score_cutoff is None else read_cutoff(score_cutoff)
 {hint_line}    result = shim(p1, n1, k1, p2, n2, k2, {shim_args})
     if result < 0:
-        raise_status(result)
+        return exact(p1, n1, k1, p2, n2, k2, {shim_args})
     return result
 '''
 
@@ -50,9 +49,8 @@ def {name}(s1, s2, *, {keywords}processor=None, score_cutoff=None{hint_keyword})
 _FAST_PATH = '''    if (type(s1) is str and type(s2) is str and s1.isascii() and s2.isascii()
             and processor is None and score_cutoff is None{defaults_check}):
         result = fast(s1.encode(), len(s1), s2.encode(), len(s2))
-        if result < 0:
-            raise_status(result)
-        return result
+        if result >= 0:
+            return result
 '''
 
 # How each form reads its cutoff and hint, and what it returns for None.
@@ -121,8 +119,8 @@ def metric_functions(
         namespace: Dict[str, Any] = {
             "shim": shim,
             "fast": fast,
+            "exact": getattr(_native.exact, f"ffzx_{metric}_{form}"),
             "to_units": to_units,
-            "raise_status": raise_status,
             "read_cutoff": spec["read_cutoff"],
             "_SIZE_MAX": _params.SIZE_MAX,
             **_params.KEYWORD_HELPERS,

@@ -35,13 +35,22 @@ pub struct Levenshtein {
 }
 
 impl Metric for Levenshtein {
+    /// Saturates at `usize::MAX`, like every weighted distance.
     fn maximum(&self, len1: usize, len2: usize) -> usize {
         let w = self.weights;
-        let mut max = len1 * w.deletion + len2 * w.insertion;
+        let mut max = len1
+            .saturating_mul(w.deletion)
+            .saturating_add(len2.saturating_mul(w.insertion));
         if len1 >= len2 {
-            max = max.min(len2 * w.substitution + (len1 - len2) * w.deletion);
+            max = max.min(
+                len2.saturating_mul(w.substitution)
+                    .saturating_add((len1 - len2).saturating_mul(w.deletion)),
+            );
         } else {
-            max = max.min(len1 * w.substitution + (len2 - len1) * w.insertion);
+            max = max.min(
+                len1.saturating_mul(w.substitution)
+                    .saturating_add((len2 - len1).saturating_mul(w.insertion)),
+            );
         }
         max
     }

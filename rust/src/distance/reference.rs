@@ -9,15 +9,18 @@ fn values<T: Unit>(s: &[T]) -> Vec<u64> {
     s.iter().map(|u| u.value()).collect()
 }
 
-/// Weighted Levenshtein distance by Wagner–Fischer.
+/// Weighted Levenshtein distance by Wagner–Fischer, saturating at
+/// `usize::MAX`.
 pub fn levenshtein<A: Unit, B: Unit>(a: &[A], b: &[B], ins: usize, del: usize, sub: usize) -> usize {
     let (a, b) = (values(a), values(b));
-    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j * ins).collect();
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j.saturating_mul(ins)).collect();
     for (i, &ca) in a.iter().enumerate() {
-        let mut cur = vec![(i + 1) * del; b.len() + 1];
+        let mut cur = vec![(i + 1).saturating_mul(del); b.len() + 1];
         for (j, &cb) in b.iter().enumerate() {
-            let replace = prev[j] + if ca == cb { 0 } else { sub };
-            cur[j + 1] = replace.min(prev[j + 1] + del).min(cur[j] + ins);
+            let replace = prev[j].saturating_add(if ca == cb { 0 } else { sub });
+            cur[j + 1] = replace
+                .min(prev[j + 1].saturating_add(del))
+                .min(cur[j].saturating_add(ins));
         }
         prev = cur;
     }

@@ -5,11 +5,12 @@
 //! forms take and give `double`s in [0, 1]. "No cutoff" is `SIZE_MAX` for a
 //! distance, 0 for a similarity, 1.0 for a normalized distance and 0.0 for a
 //! normalized similarity. Cutoffs follow rapidfuzz's rules and let the kernel
-//! stop early.
+//! stop early; a NaN cutoff or hint gives `FFZ_INVALID_ARGUMENT`. Weighted
+//! distances saturate at `SIZE_MAX`.
 
 use super::error::{guard, non_null, write_out, FfiError, FfiResult};
 use super::strings::read;
-use super::{ffz_str, FFZ_LENGTH_MISMATCH};
+use super::{ffz_str, FFZ_INVALID_ARGUMENT, FFZ_LENGTH_MISMATCH};
 use crate::distance::hamming::{self, Hamming};
 use crate::distance::indel::Indel;
 use crate::distance::levenshtein::{Levenshtein, Weights};
@@ -104,6 +105,9 @@ unsafe fn norm_score<M: Metric>(
 ) -> i32 {
     guard(|| {
         non_null(out, "out")?;
+        if score_cutoff.is_nan() || score_hint.is_nan() {
+            return Err(FfiError::new(FFZ_INVALID_ARGUMENT, "score_cutoff and score_hint must not be NaN"));
+        }
         let (a, b) = (read(&s1, "s1")?, read(&s2, "s2")?);
         let metric = metric(a.seq(), b.seq())?;
         let (cutoff, hint) = (Some(score_cutoff), Some(score_hint));
@@ -181,7 +185,8 @@ pub unsafe extern "C" fn ffz_levenshtein_similarity(
 /// Levenshtein distance divided by the maximum possible distance, in [0, 1]
 /// (0 when both are empty). A result above `score_cutoff` is reported as 1.0
 /// (pass 1.0 for no cutoff). `score_hint` in [0, 1] speeds up the search
-/// (pass 1.0 for none). Errors and threading as `ffz_levenshtein_distance`.
+/// (pass 1.0 for none). Errors and threading as `ffz_levenshtein_distance`,
+/// plus `FFZ_INVALID_ARGUMENT` for a NaN cutoff or hint.
 #[no_mangle]
 pub unsafe extern "C" fn ffz_levenshtein_normalized_distance(
     s1: ffz_str,
@@ -197,7 +202,7 @@ pub unsafe extern "C" fn ffz_levenshtein_normalized_distance(
 /// 1 minus the normalized Levenshtein distance, in [0, 1]. A result below
 /// `score_cutoff` is reported as 0.0 (pass 0.0 for no cutoff). `score_hint`
 /// is an expected lower bound (pass 0.0 for none). Errors and threading as
-/// `ffz_levenshtein_distance`.
+/// `ffz_levenshtein_normalized_distance`.
 #[no_mangle]
 pub unsafe extern "C" fn ffz_levenshtein_normalized_similarity(
     s1: ffz_str,
@@ -227,14 +232,16 @@ pub unsafe extern "C" fn ffz_indel_similarity(s1: ffz_str, s2: ffz_str, score_cu
 }
 
 /// Indel distance divided by `len1 + len2`; above `score_cutoff` it is
-/// reported as 1.0 (1.0 for no cutoff).
+/// reported as 1.0 (1.0 for no cutoff). A NaN cutoff gives
+/// `FFZ_INVALID_ARGUMENT`.
 #[no_mangle]
 pub unsafe extern "C" fn ffz_indel_normalized_distance(s1: ffz_str, s2: ffz_str, score_cutoff: f64, out: *mut f64) -> i32 {
     norm_score(indel, s1, s2, NormForm::Distance, score_cutoff, 1.0, out)
 }
 
 /// 1 minus the normalized Indel distance; below `score_cutoff` it is
-/// reported as 0.0 (0.0 for no cutoff).
+/// reported as 0.0 (0.0 for no cutoff). A NaN cutoff gives
+/// `FFZ_INVALID_ARGUMENT`.
 #[no_mangle]
 pub unsafe extern "C" fn ffz_indel_normalized_similarity(s1: ffz_str, s2: ffz_str, score_cutoff: f64, out: *mut f64) -> i32 {
     norm_score(indel, s1, s2, NormForm::Similarity, score_cutoff, 0.0, out)
@@ -257,14 +264,16 @@ pub unsafe extern "C" fn ffz_hamming_similarity(s1: ffz_str, s2: ffz_str, pad: b
 }
 
 /// Hamming distance divided by `max(len1, len2)`; above `score_cutoff` it is
-/// reported as 1.0. `pad` as for `ffz_hamming_distance`.
+/// reported as 1.0. `pad` as for `ffz_hamming_distance`. A NaN cutoff
+/// gives `FFZ_INVALID_ARGUMENT`.
 #[no_mangle]
 pub unsafe extern "C" fn ffz_hamming_normalized_distance(s1: ffz_str, s2: ffz_str, pad: bool, score_cutoff: f64, out: *mut f64) -> i32 {
     norm_score(hamming(pad), s1, s2, NormForm::Distance, score_cutoff, 1.0, out)
 }
 
 /// 1 minus the normalized Hamming distance; below `score_cutoff` it is
-/// reported as 0.0. `pad` as for `ffz_hamming_distance`.
+/// reported as 0.0. `pad` as for `ffz_hamming_distance`. A NaN cutoff
+/// gives `FFZ_INVALID_ARGUMENT`.
 #[no_mangle]
 pub unsafe extern "C" fn ffz_hamming_normalized_similarity(s1: ffz_str, s2: ffz_str, pad: bool, score_cutoff: f64, out: *mut f64) -> i32 {
     norm_score(hamming(pad), s1, s2, NormForm::Similarity, score_cutoff, 0.0, out)
