@@ -26,7 +26,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 INCLUDE_DIR = ROOT / "include"
 C_DIR = ROOT / "tests" / "c"
-TEST_SOURCE = C_DIR / "test_ffz.c"
+# Self-checking programs: the pairwise API and basics, and the index API.
+TEST_PROGRAMS = {"test_ffz": (C_DIR / "test_ffz.c", 1000), "test_index_api": (C_DIR / "test_index_api.c", 500)}
 VALGRIND_SUPPRESSIONS = C_DIR / "valgrind.supp"
 EXAMPLE_SOURCE = ROOT / "examples" / "c" / "example.c"
 LIBRARY_NAME = "libferrofuzz.dylib" if sys.platform == "darwin" else "libferrofuzz.so"
@@ -116,8 +117,9 @@ def compile_c(
     return _run(cmd)
 
 
-def assert_all_passed(proc: subprocess.CompletedProcess[str]) -> int:
-    """The program exited 0 and its last line is "N passed, 0 failed"."""
+def assert_all_passed(proc: subprocess.CompletedProcess[str], minimum: int = 1000) -> int:
+    """The program exited 0, its last line is "N passed, 0 failed", and at
+    least ``minimum`` checks ran."""
     lines = [line for line in proc.stdout.splitlines() if line.strip()]
     assert proc.returncode == 0, _describe(proc)
     assert lines, _describe(proc)
@@ -125,16 +127,25 @@ def assert_all_passed(proc: subprocess.CompletedProcess[str]) -> int:
     assert match, f"last line is not 'N passed, M failed':\n{_describe(proc)}"
     passed, failed = int(match.group(1)), int(match.group(2))
     assert failed == 0, _describe(proc)
-    assert passed > 1000, f"only {passed} checks ran:\n{_describe(proc)}"
+    assert passed >= minimum, f"only {passed} checks ran:\n{_describe(proc)}"
     return passed
 
 
+@pytest.fixture(scope="module", params=sorted(TEST_PROGRAMS))
+def program(request: pytest.FixtureRequest) -> tuple[str, Path, int]:
+    """(name, source, minimum number of checks) of one C test program."""
+    name = request.param
+    source, minimum = TEST_PROGRAMS[name]
+    return name, source, minimum
+
+
 @pytest.fixture(scope="module")
-def test_binary(cc: str, library: Path, build_dir: Path) -> Path:
-    output = build_dir / "test_ffz"
-    proc = compile_c(cc, [TEST_SOURCE], output, library)
-    assert proc.returncode == 0, f"test_ffz.c does not compile cleanly:\n{_describe(proc)}"
-    return output
+def test_binary(cc: str, library: Path, build_dir: Path, program: tuple[str, Path, int]) -> tuple[Path, int]:
+    name, source, minimum = program
+    output = build_dir / name
+    proc = compile_c(cc, [source], output, library, ["-lm"])
+    assert proc.returncode == 0, f"{source.name} does not compile cleanly:\n{_describe(proc)}"
+    return output, minimum
 
 
 # A program that leaks an index on purpose: the checkers below must flag it,
@@ -166,14 +177,18 @@ def _leak_program(compiler: str, library: Path, build_dir: Path, name: str, extr
 # The C test program
 
 
-def test_c_program_passes(test_binary: Path) -> None:
-    """Every check in test_ffz.c passes: values of every function in all four
-    forms and their cutoff rules, every string kind (UTF-8 multi-byte and
-    astral vs UTF-32, unaligned U32/U64, mixed kinds, NULL empties), every
-    error status with untouched out-params, caught panics, per-thread error
-    messages, and the index, including concurrent searches."""
-    proc = _run([str(test_binary)], timeout=60)
-    assert_all_passed(proc)
+def test_c_program_passes(test_binary: tuple[Path, int]) -> None:
+    """Every check passes. test_ffz.c: values of every pairwise function in
+    all four forms and their cutoff rules, every string kind (UTF-8
+    multi-byte and astral vs UTF-32, unaligned U32/U64, mixed kinds, NULL
+    empties), every error status with untouched out-params, caught panics,
+    per-thread error messages, and index basics with concurrent searches.
+    test_index_api.c: adds with keys, choice and key lookup, threshold
+    searches against pairwise distances, search_many, dedupe, bytes and
+    files, and their error paths."""
+    binary, minimum = test_binary
+    proc = _run([str(binary)], timeout=60)
+    assert_all_passed(proc, minimum)
     assert proc.stderr == "", _describe(proc)
 
 
@@ -300,12 +315,13 @@ def _valgrind_summary(stderr: str) -> str:
     return "\n".join(line for line in stderr.splitlines() if any(k in line for k in keep))
 
 
-def test_valgrind_clean(valgrind: str, test_binary: Path) -> None:
-    """No memory errors and no leaks in the whole C test program."""
-    proc = _run([valgrind, *VALGRIND_FLAGS, str(test_binary)], timeout=180, env=VALGRIND_ENV)
+def test_valgrind_clean(valgrind: str, test_binary: tuple[Path, int]) -> None:
+    """No memory errors and no leaks in a whole C test program."""
+    binary, minimum = test_binary
+    proc = _run([valgrind, *VALGRIND_FLAGS, str(binary)], timeout=300, env=VALGRIND_ENV)
     summary = _valgrind_summary(proc.stderr)
     assert proc.returncode != 99, f"valgrind found errors or leaks:\n{_describe(proc, 20000)}"
-    assert_all_passed(proc)
+    assert_all_passed(proc, minimum)
     assert "ERROR SUMMARY: 0 errors" in proc.stderr, summary
     assert re.search(r"definitely lost: 0 bytes|All heap blocks were freed", proc.stderr), summary
 
@@ -351,13 +367,14 @@ def _skip_if_lsan_cannot_run(proc: subprocess.CompletedProcess[str]) -> None:
         pytest.skip("LeakSanitizer cannot run here (ptrace is restricted, e.g. in some containers)")
 
 
-def test_asan_ubsan_clean(cc: str, library: Path, build_dir: Path) -> None:
-    """No ASan, LSan or UBSan report in the whole C test program."""
-    binary = _sanitized(cc, library, build_dir, [TEST_SOURCE], "test_ffz_asan")
+def test_asan_ubsan_clean(cc: str, library: Path, build_dir: Path, program: tuple[str, Path, int]) -> None:
+    """No ASan, LSan or UBSan report in a whole C test program."""
+    name, source, minimum = program
+    binary = _sanitized(cc, library, build_dir, [source], f"{name}_asan")
     proc = _run([str(binary)], timeout=120, env=SANITIZER_ENV)
     _skip_if_lsan_cannot_run(proc)
     assert not SANITIZER_REPORTS.search(proc.stderr), _describe(proc, 20000)
-    assert_all_passed(proc)
+    assert_all_passed(proc, minimum)
 
 
 def test_asan_flags_a_leak(cc: str, library: Path, build_dir: Path) -> None:
