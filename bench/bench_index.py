@@ -59,6 +59,65 @@ def _normalise(results):
     return [[(index, score) for _choice, score, index in hits] for hits in results]
 
 
+WITHIN = 2
+
+
+def _within_inputs(quick: bool):
+    return {"names": list(data.names(CORPUS)), "queries": list(data.name_queries(20 if quick else 200))}
+
+
+def _ferro_within(inputs):
+    import ferrofuzz
+    from ferrofuzz.distance import Levenshtein
+
+    index = ferrofuzz.Index(inputs["names"])
+    queries = inputs["queries"]
+
+    def batch():
+        return [index.search(q, scorer=Levenshtein.distance, score_cutoff=WITHIN, limit=None) for q in queries]
+
+    return batch
+
+
+def _rapid_within(inputs):
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    names = inputs["names"]
+    queries = inputs["queries"]
+
+    def batch():
+        return [
+            process.extract(q, names, scorer=Levenshtein.distance, score_cutoff=WITHIN, limit=None)
+            for q in queries
+        ]
+
+    return batch
+
+
+register(
+    Case(
+        name=f"index.search/levenshtein/within{WITHIN}",
+        group="index",
+        description=f"every name within Levenshtein distance {WITHIN}, over {CORPUS:,} names, "
+        "queries = names with 1-3 edits",
+        inputs=_within_inputs,
+        ops=lambda inputs: len(inputs["queries"]),
+        unit="query",
+        impls=[
+            Impl(
+                "ferrofuzz",
+                _ferro_within,
+                setup_label=f"ferrofuzz.Index build ({CORPUS:,} names)",
+                note=f"Index.search through the pruned trie, threads: {THREADS}",
+            ),
+            Impl("rapidfuzz", _rapid_within, note="process.extract(limit=None, score_cutoff=2), single thread"),
+        ],
+        normalise=_normalise,
+    )
+)
+
+
 register(
     Case(
         name="index.search/levenshtein/top5",

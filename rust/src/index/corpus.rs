@@ -128,18 +128,6 @@ impl Corpus {
         self.masks[i]
     }
 
-    /// Unit `t` of choice `i`, as its value.
-    #[inline(always)]
-    pub fn unit(&self, i: usize, t: usize) -> u64 {
-        let place = self.places[i];
-        let at = place.offset() + t;
-        match place.width() {
-            Width::U8 => self.bytes[at] as u64,
-            Width::U32 => self.wide[at] as u64,
-            Width::U64 => self.hashes[at],
-        }
-    }
-
     /// An owned copy of choice `i`.
     pub fn to_owned_seq(&self, i: usize) -> OwnedSeq {
         OwnedSeq::from_seq(self.get(i))

@@ -25,6 +25,7 @@ use crate::scorer::{ScoreError, Scorer};
 use crate::unit::{OwnedSeq, Seq};
 use corpus::Corpus;
 use rayon::prelude::*;
+use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 use std::sync::{RwLock, RwLockReadGuard};
 pub use keys::Key;
 pub use topk::Match;
@@ -299,7 +300,8 @@ impl Index {
         score_cutoff: Option<f64>,
     ) -> Result<Vec<Match>, ScoreError> {
         let state = self.read();
-        scan(&state.corpus, 0..state.corpus.len(), query, scorer, None, limit, score_cutoff)
+        let max_len = state.lengths.last().copied().unwrap_or(0);
+        scan(&state.corpus, 0..state.corpus.len(), query, scorer, None, max_len, limit, score_cutoff, None)
     }
 }
 
@@ -331,27 +333,72 @@ fn search_state(
     if limit == 0 {
         return Ok(Vec::new());
     }
-    if let Some(plan) = pruned::Plan::for_scorer(scorer) {
-        let sorted_len = state.trie.len();
-        let pending = scan(&state.corpus, sorted_len..n, query, scorer, Some(&plan), limit, score_cutoff)?;
-        let sorted = pruned::Sorted {
-            corpus: &state.corpus,
-            trie: &state.trie,
-            reversed: &state.reversed,
-            lengths: &state.lengths,
-        };
-        if let Some(found) = pruned::search(&sorted, &plan, query, scorer, limit, score_cutoff, &pending)? {
-            return Ok(found);
+    let max_len = state.lengths.last().copied().unwrap_or(0);
+    let Some(plan) = pruned::Plan::for_scorer(scorer) else {
+        return scan(&state.corpus, 0..n, query, scorer, None, max_len, limit, score_cutoff, None);
+    };
+    let sorted_len = state.trie.len();
+    let pending = scan(&state.corpus, sorted_len..n, query, scorer, Some(&plan), max_len, limit, score_cutoff, None)?;
+    let sorted = pruned::Sorted {
+        corpus: &state.corpus,
+        trie: &state.trie,
+        reversed: &state.reversed,
+        lengths: &state.lengths,
+    };
+    match pruned::search(&sorted, &plan, query, scorer, limit, score_cutoff, &pending)? {
+        pruned::Outcome::Done(found) => Ok(found),
+        pruned::Outcome::Scan { seed } => {
+            scan(&state.corpus, 0..n, query, scorer, Some(&plan), max_len, limit, score_cutoff, seed)
         }
-        return scan(&state.corpus, 0..n, query, scorer, Some(&plan), limit, score_cutoff);
     }
-    scan(&state.corpus, 0..n, query, scorer, None, limit, score_cutoff)
 }
 
-/// Scores every choice in `range`, in parallel chunks that each tighten
-/// their cutoff as their top-k fills. With a `plan`, a choice whose distance
-/// lower bound (lengths and unit classes) cannot pass the cutoff is skipped
-/// without running the kernel.
+/// A cutoff shared by the parallel chunks of one scan: the best known
+/// `limit`-th score, which only ever tightens.
+struct SharedCutoff {
+    /// f64 bits; NaN while unknown.
+    bits: AtomicU64,
+    higher_is_better: bool,
+}
+
+impl SharedCutoff {
+    fn new(initial: Option<f64>, higher_is_better: bool) -> Self {
+        SharedCutoff {
+            bits: AtomicU64::new(initial.unwrap_or(f64::NAN).to_bits()),
+            higher_is_better,
+        }
+    }
+
+    fn get(&self) -> Option<f64> {
+        let v = f64::from_bits(self.bits.load(AtomicOrdering::Relaxed));
+        (!v.is_nan()).then_some(v)
+    }
+
+    fn tighten(&self, candidate: f64) {
+        let _ = self.bits.fetch_update(AtomicOrdering::Relaxed, AtomicOrdering::Relaxed, |old| {
+            let old = f64::from_bits(old);
+            let better = old.is_nan()
+                || (self.higher_is_better && candidate > old)
+                || (!self.higher_is_better && candidate < old);
+            better.then_some(candidate.to_bits())
+        });
+    }
+
+    /// The tighter of `a` and the shared value.
+    fn combine(&self, a: Option<f64>) -> Option<f64> {
+        match (a, self.get()) {
+            (Some(x), Some(y)) => Some(if self.higher_is_better { x.max(y) } else { x.min(y) }),
+            (x, y) => x.or(y),
+        }
+    }
+}
+
+/// Scores every choice in `range`, in parallel chunks. Each chunk keeps its
+/// own top-k; the cutoff every chunk uses is the tightest of the user's
+/// cutoff, `seed` (a score the final `limit`-th match is known to reach)
+/// and the worst score of any chunk's full top-k, so kernels exit early.
+/// With a `plan`, a choice whose distance lower bound (lengths and unit
+/// classes) cannot pass that cutoff is skipped without running the kernel.
 #[allow(clippy::too_many_arguments)]
 fn scan(
     corpus: &Corpus,
@@ -359,31 +406,54 @@ fn scan(
     query: Seq<'_>,
     scorer: &Scorer,
     plan: Option<&pruned::Plan>,
+    max_len: usize,
     limit: usize,
     score_cutoff: Option<f64>,
+    seed: Option<f64>,
 ) -> Result<Vec<Match>, ScoreError> {
     if limit == 0 || range.is_empty() {
         return Ok(Vec::new());
     }
     let query_len = query.len();
     let query_mask = crate::with_seq!(query, |s| corpus::class_mask(s.iter().map(|u| crate::unit::Unit::value(*u))));
+    let mut query_counts = [0i32; 32];
+    crate::with_seq!(query, |s| {
+        for u in s {
+            query_counts[(crate::unit::Unit::value(*u) % 32) as usize] += 1;
+        }
+    });
+    let shared = SharedCutoff::new(seed, scorer.higher_is_better());
     let starts: Vec<usize> = range.clone().step_by(CHUNK).collect();
     let partials: Result<Vec<Vec<Match>>, ScoreError> = starts
         .par_iter()
         .map(|&start| {
             let mut top = TopK::new(limit, scorer.higher_is_better());
+            // The filter table for the cutoff it was computed for.
+            let mut table: Option<(f64, Vec<i64>)> = None;
             for index in start..(start + CHUNK).min(range.end) {
-                let cutoff = top.tightened_cutoff(score_cutoff);
+                let cutoff = shared.combine(top.tightened_cutoff(score_cutoff));
                 if let (Some(plan), Some(c)) = (plan, cutoff) {
-                    let len = corpus.len_of(index);
-                    let dmin = plan.distance_bound(query_len, query_mask, len, corpus.mask_of(index));
-                    if !plan.may_pass(scorer, query_len, len, dmin, c) {
+                    if table.as_ref().is_none_or(|(at, _)| *at != c) {
+                        table = Some((c, plan.allowed_bounds(scorer, query_len, max_len, c)));
+                    }
+                    let allowed = table.as_ref().map_or(i64::MAX, |(_, t)| t[corpus.len_of(index)]);
+                    if allowed < 0 {
                         continue;
+                    }
+                    if allowed != i64::MAX {
+                        let len = corpus.len_of(index);
+                        let dmin = plan.distance_bound(query_len, query_mask, len, corpus.mask_of(index));
+                        if dmin as i64 > allowed || plan.bag_bound(&query_counts, corpus.get(index)) as i64 > allowed {
+                            continue;
+                        }
                     }
                 }
                 let score = scorer.score(query, corpus.get(index), cutoff, None)?;
                 if cutoff.is_none_or(|c| scorer.passes(score, c)) {
                     top.offer(Match { index, score });
+                    if let Some(worst) = top.worst_if_full() {
+                        shared.tighten(worst);
+                    }
                 }
             }
             Ok(top.into_sorted())

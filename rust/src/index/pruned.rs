@@ -19,11 +19,17 @@ use crate::scorer::{Form, MetricKind, ScoreError, Scorer};
 use crate::unit::Seq;
 use rayon::prelude::*;
 
-/// Largest bound, in edits, worth a walk; beyond it the scan wins.
+/// Largest bound, in edits, worth a walk when a cutoff fixes it; beyond it
+/// the scan wins.
 pub const MAX_EDITS: usize = 4;
 
-/// Choices below which one thread walks the whole trie.
-const PARALLEL_MIN: usize = 32_768;
+/// Largest bound, in edits, tried for a top-k without a cutoff.
+const MAX_UNCUT_EDITS: usize = 2;
+
+/// Walks of tries with fewer choices, or with a bound below 2 (which prune
+/// almost at once), run on one thread: waking the pool costs more.
+const PARALLEL_MIN: usize = 65_536;
+const PARALLEL_MIN_BOUND: usize = 2;
 
 /// The trie walk's cost model and the metric's maximum, for a scorer the
 /// walk supports.
@@ -109,6 +115,70 @@ impl Plan {
         by_classes.max(c.length_bound(query_len, len))
     }
 
+    /// For each choice length up to `max_len`, the largest distance lower
+    /// bound that can still pass `cutoff`: -1 when no choice of that length
+    /// can pass, `i64::MAX` when any can. A choice may pass only if its
+    /// bound is at most its entry, which makes the scan's filter a lookup.
+    pub fn allowed_bounds(&self, scorer: &Scorer, query_len: usize, max_len: usize, cutoff: f64) -> Vec<i64> {
+        (0..=max_len)
+            .map(|len| {
+                let passes = |d: usize| self.may_pass(scorer, query_len, len, d, cutoff);
+                // Scores only get worse as the distance grows, and stop
+                // changing once it reaches the maximum.
+                let top = self.maximum(query_len, len).max(self.costs.length_bound(query_len, len));
+                if !passes(0) {
+                    -1
+                } else if passes(top) {
+                    i64::MAX
+                } else {
+                    let (mut lo, mut hi) = (0usize, top);
+                    while lo + 1 < hi {
+                        let mid = lo + (hi - lo) / 2;
+                        if passes(mid) {
+                            lo = mid;
+                        } else {
+                            hi = mid;
+                        }
+                    }
+                    lo.min(i64::MAX as usize - 1) as i64
+                }
+            })
+            .collect()
+    }
+
+    /// A tighter lower bound than [`Plan::distance_bound`], from the counts
+    /// of each unit class (value mod 32), i.e. the bag distance: every unit
+    /// of the query without a counterpart in the choice needs an edit, and
+    /// so does every unit of the choice without one in the query.
+    /// `query_counts` holds the query's class counts.
+    #[inline]
+    pub fn bag_bound(&self, query_counts: &[i32; 32], choice: Seq<'_>) -> usize {
+        let mut counts = *query_counts;
+        crate::with_seq!(choice, |s| {
+            for u in s {
+                counts[(crate::unit::Unit::value(*u) % 32) as usize] -= 1;
+            }
+        });
+        let (mut query_only, mut choice_only) = (0usize, 0usize);
+        for c in counts {
+            if c > 0 {
+                query_only += c as usize;
+            } else {
+                choice_only += (-c) as usize;
+            }
+        }
+        let c = &self.costs;
+        if c.substitution >= c.insertion + c.deletion {
+            query_only * c.deletion + choice_only * c.insertion
+        } else {
+            let paired = query_only.min(choice_only);
+            // Pair up what can be substituted; the rest is deleted or inserted.
+            paired * c.substitution.min(c.insertion + c.deletion)
+                + (query_only - paired) * c.deletion
+                + (choice_only - paired) * c.insertion
+        }
+    }
+
     /// False when a choice at distance `dmin` or more cannot pass `cutoff`.
     #[inline]
     pub fn may_pass(&self, scorer: &Scorer, query_len: usize, len: usize, dmin: usize, cutoff: f64) -> bool {
@@ -153,7 +223,8 @@ fn walk_one(trie: &SortedTrie, corpus: &Corpus, query: &[u64], costs: &EditCosts
         trie.within(corpus, query, costs, limits, range, &mut out);
         out.into_iter().map(|(i, _)| i).collect::<Vec<usize>>()
     };
-    if n < PARALLEL_MIN {
+    let k = limits.last().copied().unwrap_or(0);
+    if n < PARALLEL_MIN || k < PARALLEL_MIN_BOUND {
         return run(0..n);
     }
     trie.ranges(rayon::current_num_threads() * 4)
@@ -184,9 +255,18 @@ fn walk(sorted: &Sorted<'_>, query: &[u64], costs: &EditCosts, k: usize) -> Vec<
     found
 }
 
+/// What the pruned search concluded.
+pub enum Outcome {
+    /// The exact top matches.
+    Done(Vec<Match>),
+    /// The walk would cost more than a scan. `seed`, when known, is a score
+    /// that the final `limit`-th best match is at least as good as (the
+    /// `limit`-th best found so far), a valid starting cutoff for the scan.
+    Scan { seed: Option<f64> },
+}
+
 /// Top `limit` matches among the trie's choices plus `extra` (already
-/// scored matches of choices outside the trie). Returns None when the bound
-/// grew too large and the caller should scan instead.
+/// scored matches of choices outside the trie).
 pub fn search(
     sorted: &Sorted<'_>,
     plan: &Plan,
@@ -195,13 +275,17 @@ pub fn search(
     limit: usize,
     cutoff: Option<f64>,
     extra: &[Match],
-) -> Result<Option<Vec<Match>>, ScoreError> {
+) -> Result<Outcome, ScoreError> {
     let values = query.values();
     let form = scorer.form;
     let passes_cutoff = |score: f64| cutoff.is_none_or(|c| scorer.passes(score, c));
+    let unit = plan.costs.insertion.max(plan.costs.deletion);
     let mut k = 0usize;
     // With a cutoff, start at the smallest bound that can find every
-    // passing choice in one walk.
+    // passing choice in one walk; that walk is worth up to MAX_EDITS.
+    // Without one, the bound that settles a top-k is unknown, and walks past
+    // MAX_UNCUT_EDITS rarely settle it (the k-th best name is usually far).
+    let mut max_k = MAX_UNCUT_EDITS.saturating_mul(unit);
     if let Some(c) = cutoff {
         while k <= plan.max_bound() {
             match plan.best_unseen(form, values.len(), k, sorted.lengths) {
@@ -209,10 +293,12 @@ pub fn search(
                 _ => break,
             }
         }
+        max_k = max_k.max(k.min(plan.max_bound()));
     }
+    let mut seed = None;
     loop {
-        if k > plan.max_bound() {
-            return Ok(None);
+        if k > max_k {
+            return Ok(Outcome::Scan { seed });
         }
         let mut top = TopK::new(limit, scorer.higher_is_better());
         for m in extra {
@@ -225,17 +311,18 @@ pub fn search(
             }
         }
         let bound = plan.best_unseen(form, values.len(), k, sorted.lengths);
+        seed = top.worst_if_full();
         let done = match bound {
             None => true,
             Some(b) if !passes_cutoff(b) => true,
-            Some(b) => match top.worst_if_full() {
+            Some(b) => match seed {
                 Some(worst) if form.higher_is_better() => worst > b,
                 Some(worst) => worst < b,
                 None => false,
             },
         };
         if done {
-            return Ok(Some(top.into_sorted()));
+            return Ok(Outcome::Done(top.into_sorted()));
         }
         k += 1;
     }

@@ -58,7 +58,7 @@ impl TopK {
         TopK {
             k,
             higher_is_better,
-            heap: BinaryHeap::with_capacity(k.min(1 << 16) + 1),
+            heap: BinaryHeap::with_capacity(k.min(64) + 1),
         }
     }
 

@@ -11,6 +11,7 @@
 
 use super::corpus::Corpus;
 use super::persist::{LoadError, Reader, Writer};
+use crate::unit::{Seq, Unit};
 use super::edit_costs::EditCosts;
 use std::cmp::Ordering;
 use std::ops::Range;
@@ -27,32 +28,48 @@ pub struct SortedTrie {
     lcp: Vec<u32>,
 }
 
-/// Unit `t` of choice `i`, counted from the end when `reversed`.
-#[inline(always)]
-fn unit_at(corpus: &Corpus, reversed: bool, i: usize, t: usize) -> u64 {
-    if reversed {
-        corpus.unit(i, corpus.len_of(i) - 1 - t)
+/// Unit `t` of a sequence, counted from the end when `reversed`.
+#[inline]
+fn unit_at(seq: Seq<'_>, reversed: bool, t: usize) -> Option<u64> {
+    let at = if reversed { seq.len().checked_sub(t + 1)? } else { t };
+    crate::with_seq!(seq, |s| s.get(at).map(|u| u.value()))
+}
+
+/// Replaces `out` with the units of `seq` as values, forwards or backwards.
+#[inline]
+fn load_units(seq: Seq<'_>, reversed: bool, out: &mut Vec<u64>) {
+    out.clear();
+    crate::with_seq!(seq, |s| if reversed {
+        out.extend(s.iter().rev().map(|u| u.value()))
     } else {
-        corpus.unit(i, t)
+        out.extend(s.iter().map(|u| u.value()))
+    });
+}
+
+/// Length of the common prefix of two slices of possibly different unit
+/// types, read forwards or backwards, counting at most `limit` units.
+fn prefix_len<A: Unit, B: Unit>(a: &[A], b: &[B], reversed: bool, limit: usize) -> usize {
+    let n = a.len().min(b.len()).min(limit);
+    if reversed {
+        a.iter().rev().zip(b.iter().rev()).take(n).take_while(|(x, y)| x.value() == y.value()).count()
+    } else {
+        a.iter().zip(b.iter()).take(n).take_while(|(x, y)| x.value() == y.value()).count()
     }
 }
 
 fn compare(corpus: &Corpus, reversed: bool, a: usize, b: usize) -> Ordering {
-    let (la, lb) = (corpus.len_of(a), corpus.len_of(b));
-    for t in 0..la.min(lb) {
-        match unit_at(corpus, reversed, a, t).cmp(&unit_at(corpus, reversed, b, t)) {
-            Ordering::Equal => {}
-            other => return other,
-        }
+    let (sa, sb) = (corpus.get(a), corpus.get(b));
+    let common = crate::with_seqs!(sa, sb, |x, y| prefix_len(x, y, reversed, usize::MAX));
+    match (unit_at(sa, reversed, common), unit_at(sb, reversed, common)) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        _ => sa.len().cmp(&sb.len()),
     }
-    la.cmp(&lb).then(a.cmp(&b))
+    .then(a.cmp(&b))
 }
 
-fn common_prefix(corpus: &Corpus, reversed: bool, a: usize, b: usize) -> usize {
-    let n = corpus.len_of(a).min(corpus.len_of(b));
-    (0..n)
-        .take_while(|&t| unit_at(corpus, reversed, a, t) == unit_at(corpus, reversed, b, t))
-        .count()
+/// Common prefix length of choices `a` and `b`, counting at most `limit`.
+fn common_prefix(corpus: &Corpus, reversed: bool, a: usize, b: usize, limit: usize) -> usize {
+    crate::with_seqs!(corpus.get(a), corpus.get(b), |x, y| prefix_len(x, y, reversed, limit))
 }
 
 /// One DP row: the cells `lo..lo + vals.len()` that are within the
@@ -82,7 +99,7 @@ impl SortedTrie {
         order.sort_unstable_by(|&a, &b| compare(corpus, reversed, a as usize, b as usize));
         let mut lcp = vec![0u32; count];
         for p in 1..count {
-            lcp[p] = common_prefix(corpus, reversed, order[p - 1] as usize, order[p] as usize) as u32;
+            lcp[p] = common_prefix(corpus, reversed, order[p - 1] as usize, order[p] as usize, usize::MAX) as u32;
         }
         SortedTrie { reversed, order, lcp }
     }
@@ -129,7 +146,7 @@ impl SortedTrie {
             if compare(corpus, reversed, a, b) != Ordering::Less {
                 return Err(bad("choices are out of order"));
             }
-            if common_prefix(corpus, reversed, a, b) != lcp[p] as usize {
+            if common_prefix(corpus, reversed, a, b, usize::MAX) != lcp[p] as usize {
                 return Err(bad("wrong LCP"));
             }
         }
@@ -150,7 +167,7 @@ impl SortedTrie {
         let shares = |q: usize| {
             q < end
                 && corpus.len_of(self.order[q] as usize) >= depth
-                && common_prefix(corpus, self.reversed, self.order[p] as usize, self.order[q] as usize) >= depth
+                && common_prefix(corpus, self.reversed, self.order[p] as usize, self.order[q] as usize, depth) >= depth
         };
         if p + 1 >= end || (self.lcp[p + 1] as usize) < depth {
             return p + 1;
@@ -203,6 +220,7 @@ impl SortedTrie {
         }
         rows.push(row0);
         let mut valid_depth = 0usize;
+        let mut units: Vec<u64> = Vec::new();
         let mut p = range.start;
         while p < range.end {
             let i = self.order[p] as usize;
@@ -210,6 +228,9 @@ impl SortedTrie {
             let shared = if p == range.start { 0 } else { self.lcp[p] as usize };
             let mut t = shared.min(valid_depth).min(len);
             let mut pruned = rows[t].vals.is_empty();
+            if !pruned {
+                load_units(corpus.get(i), self.reversed, &mut units);
+            }
             while !pruned && t < len {
                 if rows.len() <= t + 1 {
                     rows.push(Row::default());
@@ -217,8 +238,8 @@ impl SortedTrie {
                 let (done, rest) = rows.split_at_mut(t + 1);
                 let prev = &done[t];
                 let before = if t >= 1 { Some(&done[t - 1]) } else { None };
-                let unit = unit_at(corpus, self.reversed, i, t);
-                let previous_unit = if t >= 1 { unit_at(corpus, self.reversed, i, t - 1) } else { 0 };
+                let unit = units[t];
+                let previous_unit = if t >= 1 { units[t - 1] } else { 0 };
                 next_row(prev, before, &mut rest[0], query, unit, previous_unit, costs, limits);
                 t += 1;
                 pruned = rows[t].vals.is_empty();
@@ -302,7 +323,6 @@ fn next_row(
 mod tests {
     use super::*;
     use crate::distance::reference;
-    use crate::unit::Seq;
 
     fn rng(state: &mut u64) -> u64 {
         *state ^= *state << 13;
