@@ -39,6 +39,9 @@ Result = Tuple[Any, Union[int, float], Any]
 # Queries per library call in search_many: small enough that Ctrl-C, which
 # Python only sees between calls, stops a long batch within a moment.
 _SEARCH_CHUNK = 512
+# Limits up to this use result arrays allocated by Python; larger ones let
+# the library size the result to what it found.
+_CALLER_BUFFER_MAX = 64
 _INT64 = (-(2**63), 2**63 - 1)
 
 
@@ -307,9 +310,12 @@ class Index:
         native = _scorers.resolve(scorer, scorer_kwargs)
         if processor is not None:
             query = processor(query)
-        data, length, kind = to_units(query, "query")
         limit = self._limit(limit)
         cutoff = self._cutoff(score_cutoff, native)
+        if limit > _CALLER_BUFFER_MAX:
+            # Few of many possible results: let the library size the result.
+            return self._search_chunk([query], native, limit, cutoff, 0)[0]
+        data, length, kind = to_units(query, "query")
         positions = ffi.new("size_t[]", max(limit, 1))
         scores = ffi.new("double[]", max(limit, 1))
         count = ffi.new("size_t *")
@@ -320,6 +326,26 @@ class Index:
         query_str.kind = kind
         self._call(lib.ffz_index_search, query_str[0], native.struct, limit, cutoff, positions, scores, count)
         return self._results(positions, scores, count[0], native.integral)
+
+    def _search_chunk(self, queries: List[Any], native: Any, limit: int, cutoff: Any, workers: int) -> List[List[Result]]:
+        """One ``ffz_index_search_many`` call; results sized by the library."""
+        array, keep = _ffz_strs(queries, "queries")
+        out = ffi.new("ffz_matches **")
+        self._call(lib.ffz_index_search_many, array, len(queries), native.struct, limit, cutoff, workers, out)
+        matches = out[0]
+        results = []
+        try:
+            count, written = ffi.new("size_t *"), ffi.new("size_t *")
+            for q in range(len(queries)):
+                check(lib.ffz_matches_count(matches, q, count))
+                positions = ffi.new("size_t[]", max(count[0], 1))
+                scores = ffi.new("double[]", max(count[0], 1))
+                check(lib.ffz_matches_copy(matches, q, positions, scores, count[0], written))
+                results.append(self._results(positions, scores, written[0], native.integral))
+        finally:
+            lib.ffz_matches_free(matches)
+        del keep
+        return results
 
     def search_many(
         self,
@@ -345,22 +371,8 @@ class Index:
         cutoff = self._cutoff(score_cutoff, native)
         n_workers = _workers(workers)
         results: List[List[Result]] = []
-        positions = ffi.new("size_t[]", max(limit, 1))
-        scores = ffi.new("double[]", max(limit, 1))
-        written = ffi.new("size_t *")
         for start in range(0, len(items), _SEARCH_CHUNK):
-            chunk = items[start : start + _SEARCH_CHUNK]
-            array, keep = _ffz_strs(chunk, "queries")
-            out = ffi.new("ffz_matches **")
-            self._call(lib.ffz_index_search_many, array, len(chunk), native.struct, limit, cutoff, n_workers, out)
-            matches = out[0]
-            try:
-                for q in range(len(chunk)):
-                    check(lib.ffz_matches_copy(matches, q, positions, scores, limit, written))
-                    results.append(self._results(positions, scores, written[0], native.integral))
-            finally:
-                lib.ffz_matches_free(matches)
-            del keep
+            results.extend(self._search_chunk(items[start : start + _SEARCH_CHUNK], native, limit, cutoff, n_workers))
         return results
 
     def dedupe(

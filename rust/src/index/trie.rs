@@ -26,6 +26,15 @@ pub struct SortedTrie {
     order: Vec<u32>,
     /// `lcp[p]`: common prefix length of choices `order[p - 1]` and `order[p]`.
     lcp: Vec<u32>,
+    /// Minimum of each block of `LCP_BLOCK` LCPs, to skip subtrees fast.
+    block_min: Vec<u32>,
+}
+
+/// LCPs per entry of `SortedTrie::block_min`.
+const LCP_BLOCK: usize = 32;
+
+fn block_minima(lcp: &[u32]) -> Vec<u32> {
+    lcp.chunks(LCP_BLOCK).map(|c| c.iter().copied().min().unwrap_or(0)).collect()
 }
 
 /// Unit `t` of a sequence, counted from the end when `reversed`.
@@ -101,7 +110,8 @@ impl SortedTrie {
         for p in 1..count {
             lcp[p] = common_prefix(corpus, reversed, order[p - 1] as usize, order[p] as usize, usize::MAX) as u32;
         }
-        SortedTrie { reversed, order, lcp }
+        let block_min = block_minima(&lcp);
+        SortedTrie { reversed, order, lcp, block_min }
     }
 
     /// Number of choices covered.
@@ -110,7 +120,7 @@ impl SortedTrie {
     }
 
     pub fn heap_bytes(&self) -> usize {
-        (self.order.capacity() + self.lcp.capacity()) * 4
+        (self.order.capacity() + self.lcp.capacity() + self.block_min.capacity()) * 4
     }
 
     /// Appends the order, then the LCPs.
@@ -150,7 +160,8 @@ impl SortedTrie {
                 return Err(bad("wrong LCP"));
             }
         }
-        Ok(SortedTrie { reversed, order, lcp })
+        let block_min = block_minima(&lcp);
+        Ok(SortedTrie { reversed, order, lcp, block_min })
     }
 
     /// Splits the sorted positions into about `parts` ranges for parallel walks.
@@ -162,32 +173,29 @@ impl SortedTrie {
     }
 
     /// The first position after `p` whose choice does not start with the
-    /// first `depth` units of choice `order[p]`.
-    fn skip_prefix(&self, corpus: &Corpus, p: usize, depth: usize, end: usize) -> usize {
-        let shares = |q: usize| {
-            q < end
-                && corpus.len_of(self.order[q] as usize) >= depth
-                && common_prefix(corpus, self.reversed, self.order[p] as usize, self.order[q] as usize, depth) >= depth
-        };
-        if p + 1 >= end || (self.lcp[p + 1] as usize) < depth {
-            return p + 1;
-        }
-        // Gallop, then binary search for the end of the run of sharers.
-        let (mut lo, mut step) = (p + 1, 1usize);
-        while shares(lo + step) {
-            lo += step;
-            step *= 2;
-        }
-        let mut hi = (lo + step).min(end);
-        while lo + 1 < hi {
-            let mid = lo + (hi - lo) / 2;
-            if shares(mid) {
-                lo = mid;
-            } else {
-                hi = mid;
+    /// first `depth` units of choice `order[p]`: the first `q > p` with
+    /// `lcp[q] < depth` (the choices sharing a prefix are contiguous, and
+    /// the LCP to `order[p]` is the minimum of the LCPs in between). Whole
+    /// blocks whose minimum LCP is at least `depth` are skipped at once.
+    fn skip_prefix(&self, p: usize, depth: usize, end: usize) -> usize {
+        let depth = depth as u32;
+        let mut q = p + 1;
+        // To the end of q's block, one by one.
+        while q < end && q % LCP_BLOCK != 0 {
+            if self.lcp[q] < depth {
+                return q;
             }
+            q += 1;
         }
-        hi
+        // Whole blocks.
+        while q + LCP_BLOCK <= end && self.block_min[q / LCP_BLOCK] >= depth {
+            q += LCP_BLOCK;
+        }
+        // Within the last block.
+        while q < end && self.lcp[q] >= depth {
+            q += 1;
+        }
+        q
     }
 
     /// Appends to `out` every choice in sorted positions `range` that has an
@@ -246,7 +254,7 @@ impl SortedTrie {
             }
             valid_depth = t;
             if pruned {
-                p = self.skip_prefix(corpus, p, t, range.end);
+                p = self.skip_prefix(p, t, range.end);
                 continue;
             }
             let d = rows[len].get(m);
