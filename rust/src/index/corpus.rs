@@ -6,6 +6,7 @@
 //! point plus a 12-byte record, instead of a heap allocation each.
 
 use super::persist::{Counts, LoadError, Reader, Writer};
+use super::signature::{signature, Signature};
 use crate::unit::{OwnedSeq, Seq};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,14 +49,13 @@ impl Place {
     }
 }
 
-/// The set of unit classes (value mod 32) present in a sequence. Units
-/// missing from one side give a cheap lower bound on any edit distance.
-pub fn class_mask(values: impl Iterator<Item = u64>) -> u32 {
-    values.fold(0u32, |m, v| m | 1u32 << (v % 32))
+/// The signature of a sequence (see [`super::signature`]).
+pub fn signature_of(seq: Seq<'_>) -> Signature {
+    crate::with_seq!(seq, |s| signature(s.iter().map(|u| crate::unit::Unit::value(*u))))
 }
 
 /// The choices of an index, in insertion order: 16 bytes of bookkeeping per
-/// choice (place, length, class mask) besides the units themselves.
+/// choice (place 8, length 4, class-count signature 8) besides the units.
 #[derive(Clone, Debug, Default)]
 pub struct Corpus {
     bytes: Vec<u8>,
@@ -63,7 +63,7 @@ pub struct Corpus {
     hashes: Vec<u64>,
     places: Vec<Place>,
     lens: Vec<u32>,
-    masks: Vec<u32>,
+    signatures: Vec<Signature>,
 }
 
 impl Corpus {
@@ -100,7 +100,7 @@ impl Corpus {
         };
         self.places.push(place);
         self.lens.push(len as u32);
-        self.masks.push(crate::with_seq!(seq, |s| class_mask(s.iter().map(|u| crate::unit::Unit::value(*u)))));
+        self.signatures.push(signature_of(seq));
     }
 
     /// The choice at `i`. Panics if `i` is out of range.
@@ -122,10 +122,10 @@ impl Corpus {
         self.lens[i] as usize
     }
 
-    /// The unit classes present in choice `i` (see [`class_mask`]).
+    /// The class-count signature of choice `i`.
     #[inline(always)]
-    pub fn mask_of(&self, i: usize) -> u32 {
-        self.masks[i]
+    pub fn signature_of(&self, i: usize) -> Signature {
+        self.signatures[i]
     }
 
     /// An owned copy of choice `i`.
@@ -140,7 +140,7 @@ impl Corpus {
             + self.hashes.capacity() * 8
             + self.places.capacity() * 8
             + self.lens.capacity() * 4
-            + self.masks.capacity() * 4
+            + self.signatures.capacity() * 8
     }
 
     /// Releases spare capacity.
@@ -150,7 +150,7 @@ impl Corpus {
         self.hashes.shrink_to_fit();
         self.places.shrink_to_fit();
         self.lens.shrink_to_fit();
-        self.masks.shrink_to_fit();
+        self.signatures.shrink_to_fit();
     }
 }
 
@@ -201,9 +201,7 @@ impl Corpus {
                 return Err(LoadError::Corrupt(format!("choice {i} lies outside its arena")));
             }
         }
-        c.masks = (0..n)
-            .map(|i| crate::with_seq!(c.get(i), |s| class_mask(s.iter().map(|u| crate::unit::Unit::value(*u)))))
-            .collect();
+        c.signatures = (0..n).map(|i| signature_of(c.get(i))).collect();
         Ok(c)
     }
 }
@@ -225,7 +223,7 @@ mod tests {
         assert!(matches!(c.get(1), Seq::U8(_)));
         assert_eq!(c.get(1).values(), vec![0xE9, 0x61]);
         assert_eq!(c.get(2).values(), vec![0x1F600]);
-        assert_eq!(c.unit(3, 0), u64::MAX);
+        assert_eq!(c.get(3).values(), vec![u64::MAX]);
         assert_eq!(c.len_of(4), 0);
     }
 }

@@ -18,6 +18,7 @@ mod edit_costs;
 mod keys;
 pub mod persist;
 mod pruned;
+mod signature;
 mod topk;
 mod trie;
 
@@ -397,8 +398,9 @@ impl SharedCutoff {
 /// own top-k; the cutoff every chunk uses is the tightest of the user's
 /// cutoff, `seed` (a score the final `limit`-th match is known to reach)
 /// and the worst score of any chunk's full top-k, so kernels exit early.
-/// With a `plan`, a choice whose distance lower bound (lengths and unit
-/// classes) cannot pass that cutoff is skipped without running the kernel.
+/// With a `plan`, a choice whose distance lower bound (lengths and
+/// class-count signatures) cannot pass that cutoff is skipped without
+/// running the kernel.
 #[allow(clippy::too_many_arguments)]
 fn scan(
     corpus: &Corpus,
@@ -415,13 +417,7 @@ fn scan(
         return Ok(Vec::new());
     }
     let query_len = query.len();
-    let query_mask = crate::with_seq!(query, |s| corpus::class_mask(s.iter().map(|u| crate::unit::Unit::value(*u))));
-    let mut query_counts = [0i32; 32];
-    crate::with_seq!(query, |s| {
-        for u in s {
-            query_counts[(crate::unit::Unit::value(*u) % 32) as usize] += 1;
-        }
-    });
+    let query_sig = corpus::signature_of(query);
     let shared = SharedCutoff::new(seed, scorer.higher_is_better());
     let starts: Vec<usize> = range.clone().step_by(CHUNK).collect();
     let partials: Result<Vec<Vec<Match>>, ScoreError> = starts
@@ -442,8 +438,8 @@ fn scan(
                     }
                     if allowed != i64::MAX {
                         let len = corpus.len_of(index);
-                        let dmin = plan.distance_bound(query_len, query_mask, len, corpus.mask_of(index));
-                        if dmin as i64 > allowed || plan.bag_bound(&query_counts, corpus.get(index)) as i64 > allowed {
+                        let dmin = plan.distance_bound(query_len, query_sig, len, corpus.signature_of(index));
+                        if dmin as i64 > allowed {
                             continue;
                         }
                     }

@@ -11,6 +11,7 @@
 //! [`MAX_EDITS`] edits, a scan is cheaper, and the caller falls back to it.
 
 use super::corpus::Corpus;
+use super::signature::{excess, Signature};
 use super::edit_costs::EditCosts;
 use super::topk::{Match, TopK};
 use super::trie::SortedTrie;
@@ -99,18 +100,19 @@ impl Plan {
     }
 
     /// A lower bound on the distance between a query and a choice, from
-    /// their lengths and unit-class masks: each class present on one side
-    /// only needs at least one edit of its own.
+    /// their lengths and class-count signatures: each unit of one side
+    /// without a counterpart of its class on the other needs an edit.
     #[inline]
-    pub fn distance_bound(&self, query_len: usize, query_mask: u32, len: usize, mask: u32) -> usize {
+    pub fn distance_bound(&self, query_len: usize, query_sig: Signature, len: usize, sig: Signature) -> usize {
         let c = &self.costs;
-        let missing_in_choice = (query_mask & !mask).count_ones() as usize;
-        let missing_in_query = (mask & !query_mask).count_ones() as usize;
+        let query_only = excess(query_sig, sig);
+        let choice_only = excess(sig, query_sig);
         let by_classes = if c.substitution >= c.insertion + c.deletion {
-            missing_in_choice * c.deletion + missing_in_query * c.insertion
+            query_only * c.deletion + choice_only * c.insertion
         } else {
-            (missing_in_choice * c.deletion.min(c.substitution))
-                .max(missing_in_query * c.insertion.min(c.substitution))
+            // Pair up what can be substituted; the rest is deleted or inserted.
+            let paired = query_only.min(choice_only);
+            paired * c.substitution + (query_only - paired) * c.deletion + (choice_only - paired) * c.insertion
         };
         by_classes.max(c.length_bound(query_len, len))
     }
@@ -119,73 +121,28 @@ impl Plan {
     /// bound that can still pass `cutoff`: -1 when no choice of that length
     /// can pass, `i64::MAX` when any can. A choice may pass only if its
     /// bound is at most its entry, which makes the scan's filter a lookup.
+    /// The entries are rounded generously (they may let through a choice
+    /// that fails, which the kernel then rejects, never the reverse).
     pub fn allowed_bounds(&self, scorer: &Scorer, query_len: usize, max_len: usize, cutoff: f64) -> Vec<i64> {
         (0..=max_len)
             .map(|len| {
-                let passes = |d: usize| self.may_pass(scorer, query_len, len, d, cutoff);
-                // Scores only get worse as the distance grows, and stop
-                // changing once it reaches the maximum.
-                let top = self.maximum(query_len, len).max(self.costs.length_bound(query_len, len));
-                if !passes(0) {
-                    -1
-                } else if passes(top) {
+                let maximum = self.maximum(query_len, len) as f64;
+                let slack = 1e-7 * maximum.max(1.0);
+                let limit = match scorer.form {
+                    Form::Distance => cutoff,
+                    Form::Similarity => maximum - cutoff,
+                    Form::NormalizedDistance => cutoff * maximum,
+                    Form::NormalizedSimilarity => (1.0 - cutoff) * maximum,
+                } + slack;
+                if maximum == 0.0 || limit >= i64::MAX as f64 {
                     i64::MAX
+                } else if limit < 0.0 {
+                    -1
                 } else {
-                    let (mut lo, mut hi) = (0usize, top);
-                    while lo + 1 < hi {
-                        let mid = lo + (hi - lo) / 2;
-                        if passes(mid) {
-                            lo = mid;
-                        } else {
-                            hi = mid;
-                        }
-                    }
-                    lo.min(i64::MAX as usize - 1) as i64
+                    limit.floor() as i64
                 }
             })
             .collect()
-    }
-
-    /// A tighter lower bound than [`Plan::distance_bound`], from the counts
-    /// of each unit class (value mod 32), i.e. the bag distance: every unit
-    /// of the query without a counterpart in the choice needs an edit, and
-    /// so does every unit of the choice without one in the query.
-    /// `query_counts` holds the query's class counts.
-    #[inline]
-    pub fn bag_bound(&self, query_counts: &[i32; 32], choice: Seq<'_>) -> usize {
-        let mut counts = *query_counts;
-        crate::with_seq!(choice, |s| {
-            for u in s {
-                counts[(crate::unit::Unit::value(*u) % 32) as usize] -= 1;
-            }
-        });
-        let (mut query_only, mut choice_only) = (0usize, 0usize);
-        for c in counts {
-            if c > 0 {
-                query_only += c as usize;
-            } else {
-                choice_only += (-c) as usize;
-            }
-        }
-        let c = &self.costs;
-        if c.substitution >= c.insertion + c.deletion {
-            query_only * c.deletion + choice_only * c.insertion
-        } else {
-            let paired = query_only.min(choice_only);
-            // Pair up what can be substituted; the rest is deleted or inserted.
-            paired * c.substitution.min(c.insertion + c.deletion)
-                + (query_only - paired) * c.deletion
-                + (choice_only - paired) * c.insertion
-        }
-    }
-
-    /// False when a choice at distance `dmin` or more cannot pass `cutoff`.
-    #[inline]
-    pub fn may_pass(&self, scorer: &Scorer, query_len: usize, len: usize, dmin: usize, cutoff: f64) -> bool {
-        match self.score_bound(scorer.form, query_len, len, dmin) {
-            Some(best) => scorer.passes(best, cutoff),
-            None => true,
-        }
     }
 }
 

@@ -1,0 +1,80 @@
+//! Unit-class count signatures: a 64-bit summary of a sequence that gives
+//! a lower bound on any edit distance in a few instructions.
+//!
+//! Units fall into 16 classes (value mod 16). A signature holds, in 4-bit
+//! lanes, how many units of each class a sequence has, saturated at 7.
+//! Every unit of one sequence without a counterpart of its class in the
+//! other needs an edit of its own (the bag distance); merging values into
+//! classes and saturating counts only lowers that count, so the bound stays
+//! valid.
+
+/// A sequence's class-count signature.
+pub type Signature = u64;
+
+const CLASSES: usize = 16;
+const SATURATE: u8 = 7;
+const HIGH: u64 = 0x8888_8888_8888_8888;
+const LOW3: u64 = 0x7777_7777_7777_7777;
+const NIBBLES: u64 = 0x0F0F_0F0F_0F0F_0F0F;
+
+/// The signature of a sequence of unit values.
+pub fn signature(values: impl Iterator<Item = u64>) -> Signature {
+    let mut counts = [0u8; CLASSES];
+    for v in values {
+        let c = &mut counts[(v % CLASSES as u64) as usize];
+        *c = (*c + 1).min(SATURATE);
+    }
+    counts
+        .iter()
+        .enumerate()
+        .fold(0u64, |sig, (class, &count)| sig | (count as u64) << (4 * class))
+}
+
+/// Sum over the classes of `max(0, count_a - count_b)`: units of `a`
+/// without a counterpart in `b`.
+#[inline(always)]
+pub fn excess(a: Signature, b: Signature) -> usize {
+    // Per lane: 8 + a - b, in 1..=15 since a, b <= 7, so no lane borrows.
+    let r = (a | HIGH) - b;
+    let nonnegative = (r & HIGH) >> 3; // 1 where a >= b
+    let keep = (nonnegative << 3) - nonnegative; // 7 there, else 0
+    let d = r & LOW3 & keep; // a - b where a >= b, else 0
+    let bytes = (d & NIBBLES) + ((d >> 4) & NIBBLES);
+    (bytes.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sig(s: &str) -> Signature {
+        signature(s.chars().map(|c| c as u64))
+    }
+
+    #[test]
+    fn excess_counts_unmatched_units() {
+        assert_eq!(excess(sig("abc"), sig("abc")), 0);
+        assert_eq!(excess(sig("aab"), sig("ab")), 1);
+        assert_eq!(excess(sig("ab"), sig("aab")), 0);
+        assert_eq!(excess(sig("abcd"), sig("")), 4);
+        // 'a' (97) and 'q' (113) share a class: merged classes only lower it.
+        assert_eq!(excess(sig("a"), sig("q")), 0);
+        // Saturation at 7.
+        assert_eq!(excess(sig(&"a".repeat(20)), sig("")), 7);
+    }
+
+    #[test]
+    fn excess_matches_a_plain_count_for_every_lane_value() {
+        for a in 0..=7u64 {
+            for b in 0..=7u64 {
+                for lane in 0..16 {
+                    let (sa, sb) = (a << (4 * lane), b << (4 * lane));
+                    assert_eq!(excess(sa, sb), a.saturating_sub(b) as usize);
+                }
+            }
+        }
+        let all7 = 0x7777_7777_7777_7777u64;
+        assert_eq!(excess(all7, 0), 16 * 7);
+        assert_eq!(excess(0, all7), 0);
+    }
+}
