@@ -8,4 +8,5 @@
 pub mod distance;
 pub mod ffi;
 pub mod index;
+pub mod phonetic;
 pub mod unit;
