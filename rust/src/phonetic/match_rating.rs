@@ -25,6 +25,21 @@ pub fn match_rating_codex(s: &str) -> Result<String, PhoneticError> {
         return Err(PhoneticError::NonAlphabetic);
     }
     let mut codex = String::with_capacity(s.len());
+    if !s.contains('\r') && s.is_ascii() {
+        // Fast path: every byte is its own grapheme cluster.
+        let mut prev = 0u8;
+        for (i, b) in s.bytes().enumerate() {
+            let vowel = matches!(b, b'A' | b'E' | b'I' | b'O' | b'U');
+            if (i == 0 && vowel) || (!vowel && b != prev) {
+                codex.push(b as char);
+            }
+            prev = b;
+        }
+        if codex.len() > 6 {
+            codex.replace_range(3..codex.len() - 3, "");
+        }
+        return Ok(codex);
+    }
     let mut prev = "";
     let mut first = true;
     for g in graphemes(s) {

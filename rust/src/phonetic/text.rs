@@ -52,10 +52,14 @@ pub(super) fn push_upper_nfkd(s: &str, out: &mut Vec<char>) {
 
 /// Uppercases `s` (Unicode full case mapping); borrows when nothing changes.
 pub(super) fn upper(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.bytes().any(|b| b.is_ascii_lowercase() || b >= 0x80) {
-        std::borrow::Cow::Owned(s.to_uppercase())
+    if s.is_ascii() {
+        if s.bytes().any(|b| b.is_ascii_lowercase()) {
+            std::borrow::Cow::Owned(s.to_ascii_uppercase())
+        } else {
+            std::borrow::Cow::Borrowed(s)
+        }
     } else {
-        std::borrow::Cow::Borrowed(s)
+        std::borrow::Cow::Owned(s.to_uppercase())
     }
 }
 
