@@ -17,7 +17,7 @@ use super::PhoneticError;
 /// cluster (including a space) unless it repeats the previous cluster. If the
 /// result is longer than 6 *bytes* of UTF-8 it is cut to its first 3 and
 /// last 3 chars, as jellyfish does (so non-ASCII letters can make a codex of
-/// 4 or 5 chars be cut, e.g. `"ÉÉBÉÉ"` ... see tests).
+/// 4 or 5 chars be "cut" into 6: `"Пётр"` gives `"ПЁТЁТР"`).
 pub fn match_rating_codex(s: &str) -> Result<String, PhoneticError> {
     let up = upper(s);
     let s: &str = &up;

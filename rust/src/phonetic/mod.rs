@@ -13,22 +13,15 @@
 //! `J` + U+030C). After that the functions differ, because jellyfish does:
 //!
 //! - [`soundex`] and [`metaphone`] apply NFKD decomposition, as jellyfish
-//!   does, but from our own table, which covers these blocks completely:
-//!   Latin-1 Supplement, Latin Extended-A and -B, Spacing Modifier Letters,
-//!   Greek and Coptic, Cyrillic, Latin Extended Additional, Greek Extended,
-//!   General Punctuation, Superscripts and Subscripts, Letterlike Symbols,
-//!   Number Forms, Enclosed Alphanumerics, U+3000, Alphabetic Presentation
-//!   Forms, Halfwidth and Fullwidth Forms, Mathematical Alphanumeric Symbols,
-//!   plus Hangul syllables (algorithmic). So `É` is `E` followed by the
-//!   combining mark U+0301, `Ａ` is `A`, NBSP is a space. Chars of any other
-//!   block are kept as they are (jellyfish would decompose a few of them,
-//!   e.g. CJK compatibility ideographs or Arabic presentation forms, which
-//!   only matters where the decomposition yields ASCII letters or spaces,
-//!   or for the first char of a Soundex code). Combining marks are *not*
-//!   removed: like every char that is not an ASCII letter (or a space for
-//!   Metaphone) they produce nothing but still separate their neighbours,
-//!   exactly as in jellyfish. Soundex copies the first (decomposed) char
-//!   verbatim, whatever it is (`"¿"` gives `"¿000"`, `"é"` gives `"E000"`).
+//!   does, from our own generated table (every NFKD mapping of Unicode 14,
+//!   the version of the Python used to generate it, plus algorithmic Hangul
+//!   syllables). So `É` becomes `E` followed by the combining mark U+0301,
+//!   `Ａ` becomes `A`, `𝐀` becomes `A`, `Ⅻ` becomes `XII`, NBSP becomes a space.
+//!   Combining marks are *not* removed: like every char that is not an ASCII
+//!   letter (or a space, for Metaphone) they produce nothing but still
+//!   separate their neighbours, exactly as in jellyfish. Soundex copies the
+//!   first decomposed char verbatim, whatever it is (`"¿"` gives `"¿000"`,
+//!   `"é"` gives `"E000"`, `"한"` gives `"ᄒ000"`).
 //!   Runs of several combining marks are not canonically reordered; this
 //!   changes nothing except a Soundex code of a string that starts with
 //!   two or more combining marks of different combining classes.
@@ -54,10 +47,12 @@
 //!   the original. Every other non-ASCII char is skipped but still occupies
 //!   a position, like an unknown char in the original.
 //!
-//! Results are therefore plain ASCII (`A-Z`, `0`-`6`, space for Metaphone)
-//! whenever the input is ASCII letters and spaces; with other input
-//! Soundex's first char, NYSIIS and the MRA codex may carry other chars,
-//! because jellyfish's do.
+//! Results are therefore made of `A-Z`, digits and spaces whenever the
+//! input is ASCII letters and spaces (Soundex's first char is the input's
+//! first char, so it may be a space; Metaphone, NYSIIS and the MRA codex keep
+//! spaces between words). With other input, Soundex's first char, NYSIIS and
+//! the MRA codex may carry any other char, because jellyfish's do; Double
+//! Metaphone codes are always `A-Z` and `0` only.
 
 mod double_metaphone;
 mod match_rating;

@@ -9,9 +9,9 @@ use super::tables::{DECOMP, GCB_RANGES};
 
 /// Appends the NFKD form of `c` to `out` (as far as our tables know it).
 ///
-/// Covered: the blocks listed on [`DECOMP`] and the Hangul syllables
-/// (algorithmic). Any other char is appended unchanged. Canonical reordering
-/// of runs of combining marks is not performed.
+/// Covered: every mapping of [`DECOMP`] (all of Unicode 14) and the Hangul
+/// syllables (algorithmic); any other char is appended unchanged. Canonical
+/// reordering of runs of combining marks is not performed.
 #[inline]
 pub(super) fn push_nfkd(c: char, out: &mut Vec<char>) {
     let cp = c as u32;
