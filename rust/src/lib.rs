@@ -9,5 +9,6 @@ pub mod distance;
 pub mod ffi;
 pub mod index;
 pub mod parallel;
+pub mod phonetic;
 pub mod scorer;
 pub mod unit;
