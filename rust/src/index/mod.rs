@@ -398,8 +398,8 @@ impl SharedCutoff {
 /// own top-k; the cutoff every chunk uses is the tightest of the user's
 /// cutoff, `seed` (a score the final `limit`-th match is known to reach)
 /// and the worst score of any chunk's full top-k, so kernels exit early.
-/// With a `plan`, a choice whose distance lower bound (lengths and
-/// class-count signatures) cannot pass that cutoff is skipped without
+/// With a `plan`, a choice whose distance lower bounds (lengths, class
+/// counts, shared bigrams) cannot pass that cutoff is skipped without
 /// running the kernel.
 #[allow(clippy::too_many_arguments)]
 fn scan(
@@ -418,6 +418,7 @@ fn scan(
     }
     let query_len = query.len();
     let query_sig = corpus::signature_of(query);
+    let query_bigrams = signature::Bigrams::new(&query.values());
     let shared = SharedCutoff::new(seed, scorer.higher_is_better());
     let starts: Vec<usize> = range.clone().step_by(CHUNK).collect();
     let partials: Result<Vec<Vec<Match>>, ScoreError> = starts
@@ -440,6 +441,10 @@ fn scan(
                         let len = corpus.len_of(index);
                         let dmin = plan.distance_bound(query_len, query_sig, len, corpus.signature_of(index));
                         if dmin as i64 > allowed {
+                            continue;
+                        }
+                        let shared_grams = crate::with_seq!(corpus.get(index), |s| query_bigrams.shared(s));
+                        if plan.bigram_distance_bound(query_len, len, shared_grams) as i64 > allowed {
                             continue;
                         }
                     }

@@ -11,7 +11,7 @@
 //! [`MAX_EDITS`] edits, a scan is cheaper, and the caller falls back to it.
 
 use super::corpus::Corpus;
-use super::signature::{excess, Signature};
+use super::signature::{bigram_bound, excess, Signature};
 use super::edit_costs::EditCosts;
 use super::topk::{Match, TopK};
 use super::trie::SortedTrie;
@@ -115,6 +115,15 @@ impl Plan {
             paired * c.substitution + (query_only - paired) * c.deletion + (choice_only - paired) * c.insertion
         };
         by_classes.max(c.length_bound(query_len, len))
+    }
+
+    /// A lower bound on the distance from shared bigrams (see
+    /// [`super::signature::Bigrams`]): each edit operation costs at least
+    /// the cheapest of the operations.
+    #[inline]
+    pub fn bigram_distance_bound(&self, query_len: usize, len: usize, shared: usize) -> usize {
+        let c = &self.costs;
+        bigram_bound(query_len, len, shared) * c.insertion.min(c.deletion).min(c.substitution)
     }
 
     /// For each choice length up to `max_len`, the largest distance lower

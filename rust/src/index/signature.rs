@@ -43,12 +43,78 @@ pub fn excess(a: Signature, b: Signature) -> usize {
     (bytes.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
 }
 
+/// The bigrams (adjacent unit pairs) of a query, hashed into a bitmap.
+///
+/// Each edit operation destroys at most two of a sequence's bigrams, so
+/// two sequences whose longer one has `g` bigrams and which share `c` of
+/// them are at least `ceil((g - c) / 2)` edits apart (Ukkonen's q-gram
+/// lemma). Counting shared bigrams by membership in a hashed set can only
+/// overcount them, which only lowers that bound.
+pub struct Bigrams {
+    bits: [u64; 64],
+}
+
+impl Bigrams {
+    #[inline(always)]
+    fn slot(a: u64, b: u64) -> usize {
+        (a.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ b.wrapping_mul(0xC2B2_AE3D_27D4_EB4F)) as usize >> 52
+    }
+
+    pub fn new(values: &[u64]) -> Bigrams {
+        let mut bits = [0u64; 64];
+        for w in values.windows(2) {
+            let slot = Bigrams::slot(w[0], w[1]);
+            bits[slot >> 6] |= 1 << (slot & 63);
+        }
+        Bigrams { bits }
+    }
+
+    /// How many of the bigrams of `seq` are (probably) in the set.
+    #[inline]
+    pub fn shared<T: crate::unit::Unit>(&self, seq: &[T]) -> usize {
+        seq.windows(2)
+            .filter(|w| {
+                let slot = Bigrams::slot(w[0].value(), w[1].value());
+                self.bits[slot >> 6] >> (slot & 63) & 1 == 1
+            })
+            .count()
+    }
+}
+
+/// The fewest edits that two sequences of these lengths sharing at most
+/// `shared` bigrams can be apart.
+#[inline]
+pub fn bigram_bound(len1: usize, len2: usize, shared: usize) -> usize {
+    let grams = len1.max(len2).saturating_sub(1);
+    grams.saturating_sub(shared).div_ceil(2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn sig(s: &str) -> Signature {
         signature(s.chars().map(|c| c as u64))
+    }
+
+    #[test]
+    fn bigram_bound_never_exceeds_the_distance() {
+        use crate::distance::reference;
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..3000 {
+            let mut word = |max: u64| -> Vec<u64> { (0..next() % max).map(|_| 97 + next() % 4).collect() };
+            let (a, b) = (word(12), word(12));
+            let shared = Bigrams::new(&a).shared(&b);
+            let bound = bigram_bound(a.len(), b.len(), shared);
+            assert!(bound <= reference::levenshtein(&a, &b, 1, 1, 1), "{a:?} {b:?}");
+            assert!(bound <= reference::osa(&a, &b) || bound <= reference::levenshtein(&a, &b, 1, 1, 1));
+        }
     }
 
     #[test]
