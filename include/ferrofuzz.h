@@ -118,14 +118,6 @@
 // header changes incompatibly; bindings compare it at load time.
 #define FFZ_ABI_VERSION 1
 
-#define FORMAT_VERSION 1
-
-// Largest bound, in edits, worth a walk; beyond it the scan wins.
-#define MAX_EDITS 4
-
-// Most threads a caller may ask for; more is an error, not a slow death.
-#define MAX_WORKERS 1024
-
 // A byte buffer owned by the library, created by `ffz_index_to_bytes`;
 // free with `ffz_bytes_free`.
 typedef struct ffz_bytes ffz_bytes;

@@ -1,7 +1,7 @@
 //! Running work on a chosen number of threads.
 
 /// Most threads a caller may ask for; more is an error, not a slow death.
-pub const MAX_WORKERS: usize = 1024;
+pub(crate) const MAX_WORKERS: usize = 1024;
 
 /// Runs `work` on `workers` threads: 0 means rayon's global pool (one thread
 /// per core), 1 runs on the calling thread, n > 1 uses a pool of n threads

@@ -25,8 +25,8 @@
 
 use std::fmt;
 
-pub const MAGIC: &[u8; 8] = b"FFZINDEX";
-pub const FORMAT_VERSION: u32 = 1;
+pub(crate) const MAGIC: &[u8; 8] = b"FFZINDEX";
+pub(crate) const FORMAT_VERSION: u32 = 1;
 const HEADER_LEN: usize = 8 + 4 + 4 + 7 * 8;
 const CHECKSUM_LEN: usize = 8;
 

@@ -22,7 +22,7 @@ use rayon::prelude::*;
 
 /// Largest bound, in edits, worth a walk when a cutoff fixes it; beyond it
 /// the scan wins.
-pub const MAX_EDITS: usize = 4;
+pub(crate) const MAX_EDITS: usize = 4;
 
 /// Largest bound, in edits, tried for a top-k without a cutoff.
 const MAX_UNCUT_EDITS: usize = 2;
