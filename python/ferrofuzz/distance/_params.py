@@ -13,11 +13,14 @@ SIZE_MAX = 2**64 - 1 if ffi.sizeof("size_t") == 8 else 2**32 - 1
 
 def int_cutoff(value: Any) -> int:
     """An integer cutoff or hint: a non-negative number, truncated."""
+    if isinstance(value, (str, bytes, bytearray)):
+        raise TypeError(f"score_cutoff must be a number, not {type(value).__name__}")
     try:
         as_int = int(value)
-    except (TypeError, ValueError):
-        raise TypeError(f"score_cutoff must be a number, not {type(value).__name__}") from None
-    if as_int < 0:
+        negative = value < 0
+    except (TypeError, ValueError, OverflowError):
+        raise TypeError(f"score_cutoff must be a finite number, not {value!r}") from None
+    if negative:
         raise ValueError(f"score_cutoff must be >= 0, got {value!r}")
     return min(as_int, SIZE_MAX)
 
@@ -40,6 +43,8 @@ def as_float32(value: float) -> float:
 def normalized_cutoff(value: Any) -> float:
     """A normalized cutoff or hint: a number in [0, 1], rounded as rapidfuzz
     rounds it (see :func:`as_float32`)."""
+    if isinstance(value, (str, bytes, bytearray)):
+        raise TypeError(f"score_cutoff must be a number, not {type(value).__name__}")
     try:
         as_float = float(value)
     except (TypeError, ValueError):

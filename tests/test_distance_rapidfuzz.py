@@ -1,0 +1,92 @@
+"""ferrofuzz.distance against rapidfuzz.distance: the same call gives the
+same result, for every metric, form and option, on str, bytes and
+sequences of hashables."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz.distance import Hamming as RHamming
+from rapidfuzz.distance import Indel as RIndel
+from rapidfuzz.distance import Levenshtein as RLevenshtein
+from rapidfuzz.utils import default_process
+
+from ferrofuzz.distance import Hamming, Indel, Levenshtein
+from strategies import any_text, small_text, text_with_surrogates, weights
+
+FORMS = ["distance", "similarity", "normalized_distance", "normalized_similarity"]
+PAIRS = [(Levenshtein, RLevenshtein), (Indel, RIndel), (Hamming, RHamming)]
+
+hashables = st.lists(
+    st.integers(-(2**70), 2**70) | st.sampled_from([-1, -2, 0, 97, "a", "b", "ab", (1, 2), 1.5, None, True]),
+    max_size=8,
+)
+inputs = small_text | text_with_surrogates | any_text | st.binary(max_size=10) | hashables
+
+
+def cutoff_for(form, draw_int, draw_float):
+    return draw_int if form in ("distance", "similarity") else draw_float
+
+
+def same(ours, theirs, *args, **kwargs):
+    """Both raise the same kind of error, or both return equal values."""
+    try:
+        expected = theirs(*args, **kwargs)
+    except Exception as e:  # rapidfuzz raised: ferrofuzz must raise too
+        with pytest.raises((TypeError, ValueError, OverflowError)):
+            ours(*args, **kwargs)
+        return type(e)
+    got = ours(*args, **kwargs)
+    assert got == expected, (args, kwargs, got, expected)
+    assert type(got) is type(expected), (type(got), type(expected))
+    return None
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("ours, theirs", PAIRS, ids=["Levenshtein", "Indel", "Hamming"])
+@given(a=inputs, b=inputs, ci=st.none() | st.integers(0, 12), cf=st.none() | st.floats(0, 1))
+def test_same_results(ours, theirs, form, a, b, ci, cf):
+    same(getattr(ours, form), getattr(theirs, form), a, b, score_cutoff=cutoff_for(form, ci, cf))
+
+
+@pytest.mark.parametrize("form", FORMS)
+@given(a=small_text, b=small_text, w=weights, hint=st.none() | st.integers(0, 10))
+def test_weights_and_hints(form, a, b, w, hint):
+    f_hint = hint if form in ("distance", "similarity") else (None if hint is None else min(hint / 10, 1.0))
+    same(getattr(Levenshtein, form), getattr(RLevenshtein, form), a, b, weights=w, score_hint=f_hint)
+
+
+@pytest.mark.parametrize("form", FORMS)
+@given(a=small_text, b=small_text, pad=st.booleans())
+def test_hamming_pad(form, a, b, pad):
+    same(getattr(Hamming, form), getattr(RHamming, form), a, b, pad=pad)
+
+
+@pytest.mark.parametrize("form", FORMS)
+@given(a=st.text(max_size=15), b=st.text(max_size=15))
+def test_processors(form, a, b):
+    for processor in (str.lower, default_process, lambda s: s[::-1]):
+        same(getattr(Levenshtein, form), getattr(RLevenshtein, form), a, b, processor=processor)
+        same(getattr(Indel, form), getattr(RIndel, form), a, b, processor=processor)
+
+
+@pytest.mark.parametrize("ours, theirs", PAIRS, ids=["Levenshtein", "Indel", "Hamming"])
+@pytest.mark.parametrize("form", FORMS)
+def test_none_inputs(ours, theirs, form):
+    for a, b in ((None, "abc"), ("abc", None), (None, None)):
+        same(getattr(ours, form), getattr(theirs, form), a, b)
+
+
+def test_mixed_input_types_compare_by_value():
+    assert Levenshtein.distance(["a", "b"], "ab") == RLevenshtein.distance(["a", "b"], "ab") == 0
+    assert Levenshtein.distance(b"ab", "ab") == 0
+    assert Levenshtein.distance([97, 98], "ab") == RLevenshtein.distance([97, 98], "ab")
+    assert Levenshtein.distance([-1], [-2]) == RLevenshtein.distance([-1], [-2]) == 1
+    assert Levenshtein.distance("\U0001F600", "\U0001F601") == 1
+    assert Levenshtein.distance("\ud800", "\udc00") == RLevenshtein.distance("\ud800", "\udc00") == 1
+
+
+def test_huge_weights_saturate_like_rapidfuzz():
+    m = 2**64 - 1
+    assert Levenshtein.distance("abc", "abd", weights=(m, m, m)) == RLevenshtein.distance("abc", "abd", weights=(m, m, m))
