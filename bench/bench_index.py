@@ -25,117 +25,94 @@ CORPUS = 100_000
 THREADS = os.environ.get("RAYON_NUM_THREADS") or f"all {os.cpu_count()} CPUs"
 
 
-def _inputs(quick: bool):
-    return {"names": list(data.names(CORPUS)), "queries": list(data.name_queries(5 if quick else 20))}
+def _inputs(queries: int, quick_queries: int):
+    def build(quick: bool):
+        count = quick_queries if quick else queries
+        return {"names": list(data.names(CORPUS)), "queries": list(data.name_queries(count))}
+
+    return build
 
 
-def _ferro_index_search(inputs):
-    import ferrofuzz
-    from ferrofuzz.distance import Levenshtein
+def _ferro_search(scorer_name: str, limit, cutoff):
+    def setup(inputs):
+        import ferrofuzz
+        from ferrofuzz.distance import Levenshtein
 
-    index = ferrofuzz.Index(inputs["names"])
-    queries = inputs["queries"]
+        scorer = getattr(Levenshtein, scorer_name)
+        index = ferrofuzz.Index(inputs["names"])
+        queries = inputs["queries"]
 
-    def batch():
-        return [index.search(q, limit=LIMIT, scorer=Levenshtein.normalized_similarity) for q in queries]
+        def batch():
+            return [index.search(q, scorer=scorer, score_cutoff=cutoff, limit=limit) for q in queries]
 
-    return batch
+        return batch
+
+    return setup
 
 
-def _rapid_extract(inputs):
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
+def _rapid_extract(scorer_name: str, limit, cutoff):
+    def setup(inputs):
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
 
-    names = inputs["names"]
-    queries = inputs["queries"]
+        scorer = getattr(Levenshtein, scorer_name)
+        names = inputs["names"]
+        queries = inputs["queries"]
 
-    def batch():
-        return [process.extract(q, names, scorer=Levenshtein.normalized_similarity, limit=LIMIT) for q in queries]
+        def batch():
+            return [process.extract(q, names, scorer=scorer, score_cutoff=cutoff, limit=limit) for q in queries]
 
-    return batch
+        return batch
+
+    return setup
 
 
 def _normalise(results):
     return [[(index, score) for _choice, score, index in hits] for hits in results]
 
 
+def _register(name: str, description: str, scorer_name: str, limit, cutoff, queries: int, quick_queries: int, note: str):
+    register(
+        Case(
+            name=name,
+            group="index",
+            description=description,
+            inputs=_inputs(queries, quick_queries),
+            ops=lambda inputs: len(inputs["queries"]),
+            unit="query",
+            impls=[
+                Impl(
+                    "ferrofuzz",
+                    _ferro_search(scorer_name, limit, cutoff),
+                    setup_label=f"ferrofuzz.Index build ({CORPUS:,} names)",
+                    note=f"Index.search{note}, threads: {THREADS}",
+                ),
+                Impl("rapidfuzz", _rapid_extract(scorer_name, limit, cutoff), note="process.extract, single thread"),
+            ],
+            normalise=_normalise,
+        )
+    )
+
+
 WITHIN = 2
 
-
-def _within_inputs(quick: bool):
-    return {"names": list(data.names(CORPUS)), "queries": list(data.name_queries(20 if quick else 200))}
-
-
-def _ferro_within(inputs):
-    import ferrofuzz
-    from ferrofuzz.distance import Levenshtein
-
-    index = ferrofuzz.Index(inputs["names"])
-    queries = inputs["queries"]
-
-    def batch():
-        return [index.search(q, scorer=Levenshtein.distance, score_cutoff=WITHIN, limit=None) for q in queries]
-
-    return batch
-
-
-def _rapid_within(inputs):
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
-
-    names = inputs["names"]
-    queries = inputs["queries"]
-
-    def batch():
-        return [
-            process.extract(q, names, scorer=Levenshtein.distance, score_cutoff=WITHIN, limit=None)
-            for q in queries
-        ]
-
-    return batch
-
-
-register(
-    Case(
-        name=f"index.search/levenshtein/within{WITHIN}",
-        group="index",
-        description=f"every name within Levenshtein distance {WITHIN}, over {CORPUS:,} names, "
-        "queries = names with 1-3 edits",
-        inputs=_within_inputs,
-        ops=lambda inputs: len(inputs["queries"]),
-        unit="query",
-        impls=[
-            Impl(
-                "ferrofuzz",
-                _ferro_within,
-                setup_label=f"ferrofuzz.Index build ({CORPUS:,} names)",
-                note=f"Index.search through the pruned trie, threads: {THREADS}",
-            ),
-            Impl("rapidfuzz", _rapid_within, note="process.extract(limit=None, score_cutoff=2), single thread"),
-        ],
-        normalise=_normalise,
-    )
+_register(
+    f"index.search/levenshtein/within{WITHIN}",
+    f"every name within Levenshtein distance {WITHIN}, over {CORPUS:,} names, queries = names with 1-3 edits",
+    "distance",
+    None,
+    WITHIN,
+    queries=200,
+    quick_queries=20,
+    note=" through the pruned trie",
 )
-
-
-register(
-    Case(
-        name="index.search/levenshtein/top5",
-        group="index",
-        description=f"top-{LIMIT} by Levenshtein normalized similarity over {CORPUS:,} names, "
-        "queries = names with 1-3 edits",
-        inputs=_inputs,
-        ops=lambda inputs: len(inputs["queries"]),
-        unit="query",
-        impls=[
-            Impl(
-                "ferrofuzz",
-                _ferro_index_search,
-                setup_label=f"ferrofuzz.Index build ({CORPUS:,} names)",
-                note=f"Index.search, threads: {THREADS}",
-            ),
-            Impl("rapidfuzz", _rapid_extract, note="process.extract, single thread"),
-        ],
-        normalise=_normalise,
-    )
+_register(
+    f"index.search/levenshtein/top{LIMIT}",
+    f"top-{LIMIT} by Levenshtein normalized similarity over {CORPUS:,} names, queries = names with 1-3 edits",
+    "normalized_similarity",
+    LIMIT,
+    None,
+    queries=20,
+    quick_queries=5,
+    note="",
 )
