@@ -54,6 +54,7 @@ struct State {
 
 impl State {
     fn rebuild(&mut self) {
+        self.corpus.shrink_to_fit();
         let n = self.corpus.len();
         let (trie, reversed) = rayon::join(
             || SortedTrie::build(&self.corpus, n, false),
@@ -515,12 +516,29 @@ mod tests {
         let mut bytes = index.to_bytes();
         let body = bytes.len() - 8;
         // Swap two entries of the forward order: still a permutation, unsorted.
-        let trie_at = body - 4 * 3 * 4; // no keys: the tries end the body
+        // No keys: the tries end the body, each 3 orders (u32) then 3 LCPs (u8).
+        let trie_at = body - 2 * (3 * 4 + 3);
         bytes.swap(trie_at, trie_at + 4);
         let sum = persist::checksum(&bytes[..body]);
         bytes[body..].copy_from_slice(&sum.to_le_bytes());
         let err = Index::from_bytes(&bytes).err().unwrap();
         assert!(matches!(err, persist::LoadError::Corrupt(_)), "{err}");
+    }
+
+    #[test]
+    fn prefixes_longer_than_the_lcp_cap() {
+        let stem = "x".repeat(300);
+        let mut s = 5u64;
+        let words: Vec<String> = (0..200).map(|_| format!("{stem}{}", word(&mut s, b"abc", 6))).collect();
+        let index = Index::from_owned(words.iter().map(|w| OwnedSeq::from_str(w)).collect());
+        let back = Index::from_bytes(&index.to_bytes()).unwrap();
+        let scorer = Scorer::new(MetricKind::Levenshtein(Weights::default()), Form::Distance);
+        for _ in 0..20 {
+            let q = OwnedSeq::from_str(&format!("{stem}{}", word(&mut s, b"abcd", 6)));
+            let slow = index.scan(q.as_seq(), &scorer, usize::MAX, Some(2.0)).unwrap();
+            assert_eq!(index.search(q.as_seq(), &scorer, usize::MAX, Some(2.0)).unwrap(), slow);
+            assert_eq!(back.search(q.as_seq(), &scorer, usize::MAX, Some(2.0)).unwrap(), slow);
+        }
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //!                   choices, key entries (0 or choices), key arena bytes
 //! units    bytes, then u32 units, then u64 units
 //! choices  per choice: place u64, length u32
-//! tries    forward order u32 x sorted, forward LCP u32 x sorted,
+//! tries    forward order u32 x sorted, forward LCP u8 x sorted (capped
+//!          at 255),
 //!          then the same for the reversed trie
 //! keys     key ends u64 x key entries, then the key arena
 //! checksum u64      FNV-1a 64 of everything before it
@@ -103,7 +104,7 @@ impl Counts {
             .checked_add(self.wide.checked_mul(4)?)?
             .checked_add(self.hashes.checked_mul(8)?)?;
         let choices = self.choices.checked_mul(12)?;
-        let tries = self.sorted.checked_mul(16)?;
+        let tries = self.sorted.checked_mul(10)?;
         let keys = self.key_entries.checked_mul(8)?.checked_add(self.key_bytes)?;
         (HEADER_LEN as u64)
             .checked_add(units)?

@@ -24,16 +24,22 @@ pub struct SortedTrie {
     reversed: bool,
     /// Corpus positions in lexicographic order of their choices.
     order: Vec<u32>,
-    /// `lcp[p]`: common prefix length of choices `order[p - 1]` and `order[p]`.
-    lcp: Vec<u32>,
+    /// `lcp[p]`: common prefix length of choices `order[p - 1]` and
+    /// `order[p]`, capped at `LCP_CAP`. A capped value only means less row
+    /// reuse and shorter subtree skips below that depth, never a wrong
+    /// result, and it keeps the trie at 5 bytes per choice.
+    lcp: Vec<u8>,
     /// Minimum of each block of `LCP_BLOCK` LCPs, to skip subtrees fast.
-    block_min: Vec<u32>,
+    block_min: Vec<u8>,
 }
 
 /// LCPs per entry of `SortedTrie::block_min`.
 const LCP_BLOCK: usize = 32;
 
-fn block_minima(lcp: &[u32]) -> Vec<u32> {
+/// Largest LCP stored.
+const LCP_CAP: usize = u8::MAX as usize;
+
+fn block_minima(lcp: &[u8]) -> Vec<u8> {
     lcp.chunks(LCP_BLOCK).map(|c| c.iter().copied().min().unwrap_or(0)).collect()
 }
 
@@ -106,9 +112,9 @@ impl SortedTrie {
     pub fn build(corpus: &Corpus, count: usize, reversed: bool) -> Self {
         let mut order: Vec<u32> = (0..count as u32).collect();
         order.sort_unstable_by(|&a, &b| compare(corpus, reversed, a as usize, b as usize));
-        let mut lcp = vec![0u32; count];
+        let mut lcp = vec![0u8; count];
         for p in 1..count {
-            lcp[p] = common_prefix(corpus, reversed, order[p - 1] as usize, order[p] as usize, usize::MAX) as u32;
+            lcp[p] = common_prefix(corpus, reversed, order[p - 1] as usize, order[p] as usize, LCP_CAP) as u8;
         }
         let block_min = block_minima(&lcp);
         SortedTrie { reversed, order, lcp, block_min }
@@ -120,7 +126,7 @@ impl SortedTrie {
     }
 
     pub fn heap_bytes(&self) -> usize {
-        (self.order.capacity() + self.lcp.capacity() + self.block_min.capacity()) * 4
+        self.order.capacity() * 4 + self.lcp.capacity() + self.block_min.capacity()
     }
 
     /// Appends the order, then the LCPs.
@@ -128,9 +134,7 @@ impl SortedTrie {
         for &o in &self.order {
             w.u32(o);
         }
-        for &l in &self.lcp {
-            w.u32(l);
-        }
+        w.bytes(&self.lcp);
     }
 
     /// Reads what [`SortedTrie::write_to`] wrote for `count` choices and
@@ -138,7 +142,7 @@ impl SortedTrie {
     /// exact LCPs. The check costs one pass over the choices' units.
     pub fn read_from(r: &mut Reader<'_>, count: usize, corpus: &Corpus, reversed: bool) -> Result<Self, LoadError> {
         let order: Vec<u32> = (0..count).map(|_| r.u32()).collect();
-        let lcp: Vec<u32> = (0..count).map(|_| r.u32()).collect();
+        let lcp: Vec<u8> = r.bytes(count).to_vec();
         let bad = |why: &str| LoadError::Corrupt(format!("{} trie: {why}", if reversed { "reversed" } else { "forward" }));
         let mut seen = vec![false; count];
         for &o in &order {
@@ -156,7 +160,7 @@ impl SortedTrie {
             if compare(corpus, reversed, a, b) != Ordering::Less {
                 return Err(bad("choices are out of order"));
             }
-            if common_prefix(corpus, reversed, a, b, usize::MAX) != lcp[p] as usize {
+            if common_prefix(corpus, reversed, a, b, LCP_CAP) != lcp[p] as usize {
                 return Err(bad("wrong LCP"));
             }
         }
@@ -178,7 +182,10 @@ impl SortedTrie {
     /// the LCP to `order[p]` is the minimum of the LCPs in between). Whole
     /// blocks whose minimum LCP is at least `depth` are skipped at once.
     fn skip_prefix(&self, p: usize, depth: usize, end: usize) -> usize {
-        let depth = depth as u32;
+        if depth > LCP_CAP {
+            return p + 1; // beyond the stored LCPs: no skip, the walk goes on
+        }
+        let depth = depth as u8;
         let mut q = p + 1;
         // To the end of q's block, one by one.
         while q < end && q % LCP_BLOCK != 0 {
