@@ -239,13 +239,23 @@ typedef struct {
   bool pad;
 } ffz_scorer;
 
-// A packed list of `count` strings of one kind: string `i` is the
-// `lengths[i]` units that follow the first `lengths[0] + ... +
-// lengths[i - 1]` units of `data`. The lengths must add up to exactly
-// `data_len`, the number of units in `data` (checked: a mismatch gives
-// `FFZ_INVALID_ARGUMENT`). `kind` is `FFZ_KIND_U8`, `FFZ_KIND_U32` or
-// `FFZ_KIND_U64` (not UTF-8). `data` and `lengths` need no alignment, and
-// may be NULL when `data_len`, respectively `count`, is 0. The library
+// A packed list of `count` strings of one kind, all units back to back in
+// `data` (`data_len` units, not bytes). `kind` is `FFZ_KIND_U8`,
+// `FFZ_KIND_U32` or `FFZ_KIND_U64` (not UTF-8). Two layouts:
+//
+// - `lengths` non-NULL: string `i` is the `lengths[i]` units that follow
+//   the first `lengths[0] + ... + lengths[i - 1]` units. The lengths must
+//   add up to exactly `data_len`.
+// - `lengths` NULL: the strings are separated by one unit of value 0,
+//   which belongs to no string (for example "ab\0\0c" holds "ab", "" and
+//   "c"); there must be exactly `count - 1` such units, or no data at all
+//   when `count` is 0. Strings that contain a 0 unit need the first
+//   layout.
+//
+// Either way the layout is checked (`FFZ_INVALID_ARGUMENT` if it does not
+// match) and no string may exceed `FFZ_MAX_LEN` units. `data` and
+// `lengths` need no alignment, and may be NULL when `data_len`,
+// respectively `count`, is 0 (`lengths` may be NULL anyway). The library
 // reads the list only during the call.
 typedef struct {
   const void *data;

@@ -29,34 +29,57 @@ INLINE_WORK = 50_000
 
 
 class Packed:
-    """An ``ffz_strs *`` and the Python objects its pointers point into."""
+    """An ``ffz_strs *`` and the Python objects its pointers point into.
 
-    __slots__ = ("ptr", "count", "_keep")
+    Lists of ``str`` are first packed NUL-separated (``lengths`` NULL: no
+    Python-level pass over the items); if an item contains a NUL the
+    library rejects the layout and :meth:`relayout` switches to lengths.
+    """
 
-    def __init__(self, data: bytes, lengths: "array[int]", kind: int, units: int) -> None:
-        self.count = len(lengths)
+    __slots__ = ("ptr", "count", "_keep", "_items")
+
+    def __init__(self, data: bytes, lengths: Optional["array[int]"], kind: int, units: int, count: int, items: Any = None) -> None:
+        self.count = count
+        self._items = items  # set while the layout is NUL-separated
+        self.ptr = ffi.new("ffz_strs *")
+        self._set(data, lengths, kind, units)
+
+    def _set(self, data: bytes, lengths: Optional["array[int]"], kind: int, units: int) -> None:
         buf = ffi.from_buffer(data) if units else ffi.NULL
-        lens = ffi.from_buffer(lengths) if self.count else ffi.NULL
+        lens = ffi.from_buffer(lengths) if lengths is not None and self.count else ffi.NULL
         self._keep = (data, lengths, buf, lens)
-        self.ptr = ffi.new("ffz_strs *", (buf, units, ffi.cast("const size_t *", lens), self.count, kind))
+        p = self.ptr
+        p.data, p.data_len, p.lengths, p.count, p.kind = buf, units, ffi.cast("const size_t *", lens), self.count, kind
+
+    @property
+    def separated(self) -> bool:
+        return self._items is not None
+
+    def relayout(self) -> None:
+        """Switches a NUL-separated list to explicit lengths."""
+        items, self._items = self._items, None
+        joined = "".join(items)
+        lengths = array(_SIZE_T_CODE, map(len, items))
+        self._set(*_encode(joined, lengths))
+
+
+def _encode(joined: str, lengths: Optional["array[int]"]) -> Tuple[bytes, Optional["array[int]"], int, int]:
+    if joined.isascii():
+        return joined.encode("ascii"), lengths, KIND_U8, len(joined)
+    try:
+        return joined.encode("latin-1"), lengths, KIND_U8, len(joined)
+    except UnicodeEncodeError:
+        return joined.encode(UTF32, "surrogatepass"), lengths, KIND_U32, len(joined)
 
 
 def pack_str(items: Sequence[Any]) -> Optional[Packed]:
-    """Fast path for lists of ``str``; None when an item is not a str (or a
-    str subclass reports a false length)."""
+    """Fast path for lists of ``str``; None when an item is not a str."""
     try:
-        joined = "".join(items)
+        joined = "\0".join(items)
     except TypeError:
         return None
-    lengths = array(_SIZE_T_CODE, map(len, items))
-    if sum(lengths) != len(joined):
-        return None
-    if joined.isascii():
-        return Packed(joined.encode("ascii"), lengths, KIND_U8, len(joined))
-    try:
-        return Packed(joined.encode("latin-1"), lengths, KIND_U8, len(joined))
-    except UnicodeEncodeError:
-        return Packed(joined.encode(UTF32, "surrogatepass"), lengths, KIND_U32, len(joined))
+    data, _, kind, units = _encode(joined, None)
+    return Packed(data, None, kind, units, len(items), items)
 
 
 def _widen(data: bytes, kind: int, to: int) -> bytes:
@@ -78,7 +101,7 @@ def pack(items: Sequence[Any], what: str = "choices") -> Packed:
     kind = max((k for _, _, k in parts), default=KIND_U8)
     data = b"".join(_widen(d, k, kind) for d, _, k in parts)
     lengths = array(_SIZE_T_CODE, [n for _, n, _ in parts])
-    return Packed(data, lengths, kind, sum(lengths))
+    return Packed(data, lengths, kind, sum(lengths), len(parts))
 
 
 def is_none(obj: Any) -> bool:
@@ -91,10 +114,26 @@ def is_none(obj: Any) -> bool:
 
 
 def _raise(status: int, message: str) -> None:
-    raise _BY_STATUS.get(status, FerrofuzzError)(message)
+    error = _BY_STATUS.get(status, FerrofuzzError)(message)
+    error.ffz_status = status  # type: ignore[attr-defined]
+    raise error
 
 
-def run(call: Callable[[Any], int], work: int) -> None:
+def run(call: Callable[[Any], int], work: int, packs: Sequence[Packed] = ()) -> None:
+    """:func:`run_once`, repeated with explicit lengths if a NUL-separated
+    list in ``packs`` was rejected (an item contains a NUL)."""
+    try:
+        run_once(call, work)
+    except ValueError as error:
+        separated = [p for p in packs if p.separated]
+        if getattr(error, "ffz_status", None) != lib.FFZ_INVALID_ARGUMENT or not separated:
+            raise
+        for p in separated:
+            p.relayout()
+        run_once(call, work)
+
+
+def run_once(call: Callable[[Any], int], work: int) -> None:
     """Runs ``call(cancel_token)`` (a library call returning a status) and
     raises its error, if any.
 
@@ -106,7 +145,9 @@ def run(call: Callable[[Any], int], work: int) -> None:
     the library still reads is ever freed early.
     """
     if work < INLINE_WORK:
-        check(call(ffi.NULL))
+        status = call(ffi.NULL)
+        if status:
+            _raise(status, last_error_message())
         return
     out = ffi.new("ffz_cancel **")
     check(lib.ffz_cancel_new(out))

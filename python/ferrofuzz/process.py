@@ -271,7 +271,7 @@ def _native_extract(
             qstr, packed.ptr, native.struct, limit, cut, hnt, workers, cancel, out_pos, out_scores, written
         )
 
-    run(call, n)
+    run(call, n, (packed,))
     del qbuf
     results = []
     for i in range(written[0]):
@@ -512,6 +512,7 @@ class _Row:
                 lib.FFZ_DTYPE_FLOAT64, 1, cancel, out, n,
             ),
             n,
+            (self.query, packed),
         )
         return ffi.unpack(out, n)
 
@@ -664,6 +665,7 @@ def cdist(
                 qptr, packed_c.ptr, native.struct, cut, hnt, multiplier, dtype_id, n_workers, cancel, buf, out.size
             ),
             out.size,
+            (packed_c,) if packed_q is None else (packed_q, packed_c),
         )
     if missing_q:
         _fill(np, out, (missing_q, slice(None)), native.worst, native, multiplier)
@@ -716,6 +718,7 @@ def cpdist(
                 packed_q.ptr, packed_c.ptr, native.struct, cut, hnt, multiplier, dtype_id, n_workers, cancel, buf, out.size
             ),
             out.size,
+            (packed_q, packed_c),
         )
     missing = sorted(set(missing_q) | set(missing_c))
     if missing:

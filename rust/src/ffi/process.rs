@@ -30,13 +30,23 @@ use crate::scorer::{ScoreError, Scorer};
 use std::borrow::Cow;
 use std::ffi::c_void;
 
-/// A packed list of `count` strings of one kind: string `i` is the
-/// `lengths[i]` units that follow the first `lengths[0] + ... +
-/// lengths[i - 1]` units of `data`. The lengths must add up to exactly
-/// `data_len`, the number of units in `data` (checked: a mismatch gives
-/// `FFZ_INVALID_ARGUMENT`). `kind` is `FFZ_KIND_U8`, `FFZ_KIND_U32` or
-/// `FFZ_KIND_U64` (not UTF-8). `data` and `lengths` need no alignment, and
-/// may be NULL when `data_len`, respectively `count`, is 0. The library
+/// A packed list of `count` strings of one kind, all units back to back in
+/// `data` (`data_len` units, not bytes). `kind` is `FFZ_KIND_U8`,
+/// `FFZ_KIND_U32` or `FFZ_KIND_U64` (not UTF-8). Two layouts:
+///
+/// - `lengths` non-NULL: string `i` is the `lengths[i]` units that follow
+///   the first `lengths[0] + ... + lengths[i - 1]` units. The lengths must
+///   add up to exactly `data_len`.
+/// - `lengths` NULL: the strings are separated by one unit of value 0,
+///   which belongs to no string (for example "ab\0\0c" holds "ab", "" and
+///   "c"); there must be exactly `count - 1` such units, or no data at all
+///   when `count` is 0. Strings that contain a 0 unit need the first
+///   layout.
+///
+/// Either way the layout is checked (`FFZ_INVALID_ARGUMENT` if it does not
+/// match) and no string may exceed `FFZ_MAX_LEN` units. `data` and
+/// `lengths` need no alignment, and may be NULL when `data_len`,
+/// respectively `count`, is 0 (`lengths` may be NULL anyway). The library
 /// reads the list only during the call.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
@@ -136,16 +146,18 @@ unsafe fn read_strs<'a>(strs: *const ffz_strs, what: &str) -> FfiResult<StrList<
     if s.data_len > 0 && s.data.is_null() {
         return Err(FfiError::new(FFZ_NULL_POINTER, format!("{what}: data is NULL but data_len is {}", s.data_len)));
     }
-    if s.count > 0 && s.lengths.is_null() {
-        return Err(FfiError::new(FFZ_NULL_POINTER, format!("{what}: lengths is NULL but count is {}", s.count)));
-    }
     let units = match s.kind {
         FFZ_KIND_U8 => Units::U8(slice_of::<u8>(s.data, s.data_len)),
         FFZ_KIND_U32 => Units::U32(slice_of::<u32>(s.data, s.data_len)),
         _ => Units::U64(slice_of::<u64>(s.data, s.data_len)),
     };
-    let lengths = slice_of::<usize>(s.lengths as *const c_void, s.count);
-    StrList::new(units, &lengths, FFZ_MAX_LEN).map_err(|m| FfiError::new(FFZ_INVALID_ARGUMENT, format!("{what}: {m}")))
+    let list = if s.lengths.is_null() {
+        StrList::separated(units, s.count, FFZ_MAX_LEN)
+    } else {
+        let lengths = slice_of::<usize>(s.lengths as *const c_void, s.count);
+        StrList::new(units, &lengths, FFZ_MAX_LEN)
+    };
+    list.map_err(|m| FfiError::new(FFZ_INVALID_ARGUMENT, format!("{what}: {m}")))
 }
 
 fn read_optional(ptr: *const f64, what: &str) -> FfiResult<Option<f64>> {

@@ -8,6 +8,7 @@
 //! the first choice with the scorer's best possible score (so, as in
 //! rapidfuzz, a choice after it that cannot be scored raises no error).
 
+use super::cached::Prepared;
 use super::cancel::{check, Cancel};
 use super::list::StrList;
 use super::scorer_info::optimal_score;
@@ -51,6 +52,7 @@ pub fn extract(
     let higher = scorer.higher_is_better();
     // extractOne stops at a perfect score; later chunks are then skipped.
     let optimal = if limit == 1 { optimal_score(scorer) } else { None };
+    let prepared = Prepared::new(scorer, query);
     let stop_at = AtomicUsize::new(usize::MAX);
     let run_chunk = |start: usize| -> Result<Vec<Hit>, BatchError> {
         if start > stop_at.load(Ordering::Relaxed) {
@@ -60,7 +62,7 @@ pub fn extract(
         let mut top = TopK::new(limit, higher);
         for index in start..(start + CHUNK).min(n) {
             let cutoff = top.cutoff(args.score_cutoff);
-            let score = scorer.score(query, choices.get(index), cutoff, args.score_hint)?;
+            let score = prepared.score(choices.get(index), cutoff, args.score_hint)?;
             if cutoff.is_none_or(|c| scorer.passes(score, c)) {
                 top.offer(Hit { index, score });
                 if optimal == Some(score) {

@@ -31,8 +31,11 @@ impl Units<'_> {
 #[derive(Clone, Debug)]
 pub struct StrList<'a> {
     units: Units<'a>,
-    /// `offsets[i]..offsets[i + 1]` is sequence `i`; `count + 1` entries.
+    /// `offsets[i]..offsets[i + 1] - gap` is sequence `i`; `count + 1`
+    /// entries.
     offsets: Vec<usize>,
+    /// 1 when the sequences are separated by one unit, else 0.
+    gap: usize,
 }
 
 impl<'a> StrList<'a> {
@@ -63,7 +66,39 @@ impl<'a> StrList<'a> {
                 units.len()
             ));
         }
-        Ok(StrList { units, offsets })
+        Ok(StrList { units, offsets, gap: 0 })
+    }
+
+    /// Splits `units` at every unit of value 0, which belongs to no
+    /// sequence; there must be exactly `count - 1` of them (and no units
+    /// at all when `count` is 0).
+    pub fn separated(units: Units<'a>, count: usize, max_len: usize) -> Result<Self, String> {
+        let n = units.len();
+        if count == 0 {
+            return if n == 0 {
+                Ok(StrList { units, offsets: vec![0], gap: 1 })
+            } else {
+                Err(format!("count is 0 but data holds {n} units"))
+            };
+        }
+        let mut offsets = Vec::with_capacity(count + 1);
+        offsets.push(0usize);
+        match &units {
+            Units::U8(u) => separators(u, 0u8, count, &mut offsets),
+            Units::U32(u) => separators(u, 0u32, count, &mut offsets),
+            Units::U64(u) => separators(u, 0u64, count, &mut offsets),
+        }
+        if offsets.len() != count {
+            return Err(format!(
+                "separated list: found {} strings (a unit of value 0 ends each but the last), expected count = {count}",
+                offsets.len()
+            ));
+        }
+        offsets.push(n + 1);
+        if let Some(i) = (0..count).find(|&i| offsets[i + 1] - 1 - offsets[i] > max_len) {
+            return Err(format!("string {i} exceeds the limit of {max_len} units"));
+        }
+        Ok(StrList { units, offsets, gap: 1 })
     }
 
     /// A list of owned copies, for tests and Rust callers.
@@ -89,11 +124,24 @@ impl<'a> StrList<'a> {
     /// Sequence `i`. Panics when out of range.
     #[inline]
     pub fn get(&self, i: usize) -> Seq<'_> {
-        let (a, b) = (self.offsets[i], self.offsets[i + 1]);
+        let (a, b) = (self.offsets[i], self.offsets[i + 1] - self.gap);
         match &self.units {
             Units::U8(u) => Seq::U8(&u[a..b]),
             Units::U32(u) => Seq::U32(&u[a..b]),
             Units::U64(u) => Seq::U64(&u[a..b]),
+        }
+    }
+}
+
+/// Pushes the start of each string after a separator, stopping once more
+/// than `count` strings are found.
+fn separators<T: Copy + PartialEq>(units: &[T], sep: T, count: usize, offsets: &mut Vec<usize>) {
+    for (i, &u) in units.iter().enumerate() {
+        if u == sep {
+            offsets.push(i + 1);
+            if offsets.len() > count {
+                return;
+            }
         }
     }
 }
@@ -116,6 +164,14 @@ mod tests {
         assert!(StrList::new(Units::U8(Cow::Owned(data)), &[5], 4).is_err());
         let empty = StrList::new(Units::U64(Cow::Owned(vec![])), &[], 10).unwrap();
         assert!(empty.is_empty());
+        let sep = StrList::separated(Units::U8(Cow::Owned(b"ab\0\0cde".to_vec())), 3, 10).unwrap();
+        assert_eq!((sep.len(), sep.get(0).values(), sep.get(1).len(), sep.get(2).values()), (3, vec![97, 98], 0, vec![99, 100, 101]));
+        let one = StrList::separated(Units::U32(Cow::Owned(vec![])), 1, 10).unwrap();
+        assert_eq!((one.len(), one.get(0).len()), (1, 0));
+        assert!(StrList::separated(Units::U8(Cow::Owned(b"a\0b".to_vec())), 3, 10).is_err());
+        assert!(StrList::separated(Units::U8(Cow::Owned(b"a\0b".to_vec())), 1, 10).is_err());
+        assert!(StrList::separated(Units::U8(Cow::Owned(b"a".to_vec())), 0, 10).is_err());
+        assert!(StrList::separated(Units::U8(Cow::Owned(b"abc".to_vec())), 1, 2).is_err());
         let wide = StrList::from_strs(&["é😀", "a"]);
         assert_eq!(wide.get(0).values(), vec![0xE9, 0x1F600]);
     }

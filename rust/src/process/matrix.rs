@@ -6,6 +6,7 @@
 //! distance above it is `cutoff + 1`, a normalized distance above it 1.0),
 //! then multiplied and converted as [`super::dtype`] describes.
 
+use super::cached::Prepared;
 use super::cancel::{check, Cancel};
 use super::dtype::{Convert, DType};
 use super::list::StrList;
@@ -124,12 +125,12 @@ pub fn cdist(
     for_row_blocks(out, cols * size, per_unit, cells.workers, cancel, |first_row, block| {
         for (r, row) in block.chunks_mut(cols * size).enumerate() {
             let i = first_row + r;
-            let q = rows_list.get(i);
+            let q = Prepared::new(scorer, rows_list.get(i));
             // Symmetric self-comparison: row i computes j >= i; the mirror
             // cells are filled below from the rows above.
             let start = if half { i } else { 0 };
             for (j, cell) in row.chunks_mut(size).enumerate().skip(start) {
-                let score = scorer.score(q, choices.get(j), cells.score_cutoff, cells.score_hint)?;
+                let score = q.score(choices.get(j), cells.score_cutoff, cells.score_hint)?;
                 conv.write(score, cell);
             }
         }

@@ -11,6 +11,7 @@
 //! - [`cancel::Cancel`]: a token another thread sets to stop a batch; it is
 //!   checked between work units.
 
+pub mod cached;
 pub mod cancel;
 pub mod dtype;
 pub mod extract;
