@@ -154,10 +154,11 @@ def _as_uint(value: Any, what: str = "uint64_t") -> int:
 
 
 def _as_float(value: Any) -> float:
-    try:
-        return float(value)
-    except TypeError:
-        raise TypeError(f"must be real number, not {type(value).__name__}") from None
+    """A C double from ``value`` as Cython converts it (no strings)."""
+    tp = type(value)
+    if not (hasattr(tp, "__float__") or hasattr(tp, "__index__")) or isinstance(value, (str, bytes)):
+        raise TypeError(f"must be real number, not {tp.__name__}")
+    return float(value)
 
 
 def _cutoff(value: Any, native: _Native) -> Optional[float]:
@@ -172,6 +173,13 @@ def _cutoff(value: Any, native: _Native) -> Optional[float]:
     if as_float < low or as_float > high:
         raise TypeError(f"score_cutoff has to be in the range of {float(low)} - {float(high)}")
     return _FLOAT32.unpack(_FLOAT32.pack(as_float))[0]
+
+
+def _hint(value: Any, native: _Native) -> Optional[float]:
+    """A hint, validated like a cutoff; a NaN hint is dropped (it never
+    changes results, and the library rejects NaN)."""
+    hint = _cutoff(value, native)
+    return None if hint is not None and hint != hint else hint
 
 
 def _double_ptr(value: Optional[float]) -> Any:
@@ -347,7 +355,7 @@ def extractOne(
         cutoff = worst if score_cutoff is None else score_cutoff
         return _py_extract_one(query, keys, values, scorer, processor, cutoff, worst, optimal, kwargs)
     cutoff = _cutoff(score_cutoff, native)
-    hint = _cutoff(score_hint, native)
+    hint = _hint(score_hint, native)
     if cutoff is not None and cutoff != cutoff:  # NaN: nothing passes
         return None
     try:
@@ -408,7 +416,7 @@ def extract(
         pick = heapq.nlargest if optimal > worst else heapq.nsmallest
         return pick(limit, found_all, key=lambda r: r[1])
     cutoff = _cutoff(score_cutoff, native)
-    hint = _cutoff(score_hint, native)
+    hint = _hint(score_hint, native)
     if limit == 0 or (cutoff is not None and cutoff != cutoff):
         _pack_choices(values, processor)  # rapidfuzz still processes (and checks) them
         return []
@@ -442,7 +450,7 @@ def extract_iter(
         yield from _py_iter(query, keys, values, scorer, processor, cutoff, worst, optimal, kwargs)
         return
     cutoff = _cutoff(score_cutoff, native)
-    hint = _cutoff(score_hint, native)
+    hint = _hint(score_hint, native)
     if cutoff is not None and cutoff != cutoff:
         return
     yield from _native_iter(query, keys, values, scorer, processor, native, cutoff, hint, kwargs)
@@ -604,13 +612,15 @@ def _prepare_matrix_side(values: List[Any], processor: Any, native: _Native) -> 
     missing: List[int] = []
     items: List[Any] = []
     for i, v in enumerate(values):
-        if is_none(v):
-            if not native.none_is_worst:
-                raise ValueError(f"passed unsupported element {v}")
+        if is_none(v) and native.none_is_worst:
             missing.append(i)
             items.append("")
+        elif processor:  # integer scorers pass even missing values to it, as rapidfuzz does
+            items.append(processor(v))
+        elif is_none(v):
+            raise ValueError(f"passed unsupported element {v}")
         else:
-            items.append(processor(v) if processor else v)
+            items.append(v)
     return pack(items), missing
 
 
@@ -645,7 +655,7 @@ def cdist(
         return _py_matrix(np, queries, choices, scorer, processor, score_cutoff, score_multiplier, dtype, kwargs, pairwise=False)
     dt, dtype_id = _dtype(np, dtype, "uint32" if native.integral else "float32")
     cutoff = _cutoff(score_cutoff, native)
-    hint = _cutoff(score_hint, native)
+    hint = _hint(score_hint, native)
     multiplier = _multiplier(score_multiplier, native)
     n_workers = _workers(workers)
     choice_list = _sized(choices)
@@ -700,7 +710,7 @@ def cpdist(
         return _py_matrix(np, queries, choices, scorer, processor, score_cutoff, score_multiplier, dtype, kwargs, pairwise=True)
     dt, dtype_id = _dtype(np, dtype, "uint32" if native.integral else "float32")
     cutoff = _cutoff(score_cutoff, native)
-    hint = _cutoff(score_hint, native)
+    hint = _hint(score_hint, native)
     multiplier = _multiplier(score_multiplier, native)
     n_workers = _workers(workers)
     query_list, choice_list = _sized(queries), _sized(choices)
