@@ -64,8 +64,9 @@ impl Metric for CachedLevenshtein<'_> {
         if len1.abs_diff(len2) > k {
             return k + 1;
         }
-        if k < 4 {
-            // Affix stripping and mbleven beat the bit-parallel kernel here.
+        if k < 2 {
+            // Affix stripping and mbleven beat the bit-parallel kernel here;
+            // from k = 2 on, the cached kernel with its early exit is faster.
             return uniform_distance(s1, s2, cutoff, hint);
         }
         hyyro_word(self.pm, len1, s2, k)

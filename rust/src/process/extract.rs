@@ -59,8 +59,20 @@ pub fn extract(
             return Ok(Vec::new());
         }
         check(cancel)?;
+        let end = (start + CHUNK).min(n);
+        if limit >= end - start {
+            // Every passing choice of the chunk is kept: no heap, no tightening.
+            let mut all = Vec::new();
+            for index in start..end {
+                let score = prepared.score(choices.get(index), args.score_cutoff, args.score_hint)?;
+                if args.score_cutoff.is_none_or(|c| scorer.passes(score, c)) {
+                    all.push(Hit { index, score });
+                }
+            }
+            return Ok(all);
+        }
         let mut top = TopK::new(limit, higher);
-        for index in start..(start + CHUNK).min(n) {
+        for index in start..end {
             let cutoff = top.cutoff(args.score_cutoff);
             let score = prepared.score(choices.get(index), cutoff, args.score_hint)?;
             if cutoff.is_none_or(|c| scorer.passes(score, c)) {
@@ -90,6 +102,18 @@ pub fn extract(
         with_workers(args.workers, || starts.par_iter().map(|&s| run_chunk(s)).collect())
             .map_err(BatchError::Invalid)?
     };
+    if limit > CHUNK {
+        // Large limits (limit=None): sort everything once instead of a heap.
+        // limit == 1 never gets here, so no early stop to honour.
+        let mut all = Vec::new();
+        for partial in partials {
+            all.extend(partial?);
+        }
+        check(cancel)?;
+        super::topk::sort_hits(&mut all, higher);
+        all.truncate(limit);
+        return Ok(all);
+    }
     // Merge in list order so that an error after a perfect score is ignored,
     // as it is in rapidfuzz's sequential scan.
     let mut merged = TopK::new(limit, higher);

@@ -96,3 +96,10 @@ impl TopK {
         self.heap.into_sorted_vec().into_iter().map(|r| r.hit).collect()
     }
 }
+
+/// Sorts hits into extract order: best score first, ties by position.
+pub fn sort_hits(hits: &mut [Hit], higher_is_better: bool) {
+    hits.sort_unstable_by(|a, b| {
+        Ranked { hit: *a, higher_is_better }.rank(&Ranked { hit: *b, higher_is_better })
+    });
+}
