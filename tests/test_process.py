@@ -188,6 +188,25 @@ def test_large_lists_parallel_equal_single(monkeypatch):
             rp.extract_iter("abc", choices, scorer=r))
 
 
+def test_extract_iter_raises_where_rapidfuzz_does():
+    def proc(s):
+        if s == "boom":
+            raise KeyError(s)
+        return s.upper()
+
+    choices = ["abc", "abd", None, "boom", "abc"]
+    for impl, scorer in ((fp, Levenshtein.distance), (rp, RLevenshtein.distance)):
+        got = []
+        with pytest.raises(KeyError):
+            for hit in impl.extract_iter("ABC", choices, scorer=scorer, processor=proc):
+                got.append(hit)
+        assert got == [("abc", 0, 0), ("abd", 1, 1)], impl
+    with pytest.raises(TypeError):
+        list(fp.extract_iter("abc", ["abc", 5], scorer=Levenshtein.distance))
+    it = fp.extract_iter("abc", ["abc", 5], scorer=Levenshtein.distance)
+    assert next(it) == ("abc", 0, 0)
+
+
 def test_extract_iter_is_lazy_and_keyed():
     seen = []
 

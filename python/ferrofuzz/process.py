@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import heapq
 import operator
-import os
 import struct
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple
 
@@ -470,27 +469,41 @@ def _native_iter(query, keys, values, scorer, processor, native, cutoff, hint, k
                 break
         if not chunk:
             return
-        positions = [i for i, v in enumerate(chunk) if not is_none(v)]
-        proc = [chunk[i] if processor is None else processor(chunk[i]) for i in positions]
-        if processor is not None:  # rapidfuzz skips choices the processor maps to None
-            kept = [k for k, p in enumerate(proc) if not is_none(p)]
-            if len(kept) != len(proc):
-                positions = [positions[k] for k in kept]
-                proc = [proc[k] for k in kept]
-        try:
-            scores = row.scores(proc)
-        except (TypeError, ValueError):
-            # Yield what comes before the failing choice, then raise there.
-            scores = None
+        positions: List[int] = []
+        proc: List[Any] = []
+        failure: Optional[BaseException] = None
+        for i, v in enumerate(chunk):
+            if is_none(v):
+                continue
+            if processor is not None:
+                try:
+                    v = processor(v)
+                except Exception as e:  # raised after the choices before it are yielded
+                    failure = e
+                    break
+                if is_none(v):  # rapidfuzz skips choices the processor maps to None
+                    continue
+            positions.append(i)
+            proc.append(v)
+        scores = None
+        if failure is None:
+            try:
+                scores = row.scores(proc)
+            except (TypeError, ValueError):
+                pass
         if scores is None:
+            # Score choice by choice to yield what precedes the failing one,
+            # then raise there, as rapidfuzz's lazy loop does.
             cut = native.worst if cutoff is None else _score_value(cutoff, native)
-            sub_keys = [start + i if keys is None else keys[start + i] for i in positions]
-            for (choice, score, _), key in zip(
-                _py_iter(query, None, [chunk[i] for i in positions], scorer, None, cut, native.worst, native.optimal, _kw(native, kwargs)),
-                sub_keys,
-            ):
-                yield (choice, score, key)
-            # not reached when the scorer raised
+            kw = _kw(native, kwargs)
+            kw["score_cutoff"] = cut
+            for k, i in enumerate(positions):
+                score = scorer(query, proc[k], **kw)
+                if score >= cut if higher else score <= cut:
+                    pos = start + i
+                    yield (chunk[i], score, pos if keys is None else keys[pos])
+            if failure is not None:
+                raise failure
         else:
             for k, i in enumerate(positions):
                 score = scores[k]
