@@ -93,6 +93,36 @@
 // `ffz_key.kind`: the key is the integer `int_value`.
 #define FFZ_KEY_INT 2
 
+// `dtype` of a cdist/cpdist output buffer: float (IEEE single).
+#define FFZ_DTYPE_FLOAT32 1
+
+// `dtype`: double.
+#define FFZ_DTYPE_FLOAT64 2
+
+// `dtype`: int8_t.
+#define FFZ_DTYPE_INT8 3
+
+// `dtype`: int16_t.
+#define FFZ_DTYPE_INT16 4
+
+// `dtype`: int32_t.
+#define FFZ_DTYPE_INT32 5
+
+// `dtype`: int64_t.
+#define FFZ_DTYPE_INT64 6
+
+// `dtype`: uint8_t.
+#define FFZ_DTYPE_UINT8 7
+
+// `dtype`: uint16_t.
+#define FFZ_DTYPE_UINT16 8
+
+// `dtype`: uint32_t.
+#define FFZ_DTYPE_UINT32 9
+
+// `dtype`: uint64_t.
+#define FFZ_DTYPE_UINT64 10
+
 // `ffz_scorer.metric`: Levenshtein, with `weights`.
 #define FFZ_METRIC_LEVENSHTEIN 1
 
@@ -118,9 +148,33 @@
 // header changes incompatibly; bindings compare it at load time.
 #define FFZ_ABI_VERSION 1
 
+// Choices (extract) or rows (cdist) per parallel work unit; the cancel
+// token is checked before each.
+#define CHUNK 2048
+
 // A byte buffer owned by the library, created by `ffz_index_to_bytes`;
 // free with `ffz_bytes_free`.
 typedef struct ffz_bytes ffz_bytes;
+
+// A cancellation token: an opaque flag that one thread sets to stop the
+// batch calls that other threads run with it. Create it with
+// `ffz_cancel_new`, free it with `ffz_cancel_free` once no call uses it.
+// Setting and reading it are thread-safe.
+//
+// Threads: each batch function (`ffz_process_*`) runs on `workers` threads
+// (0: one per core, from a pool shared by the whole process; 1: the
+// calling thread only; n: a pool of n threads made for the call, at most
+// 1024). It returns only when all of them have finished, and keeps no
+// pointer to its arguments after returning. Batch functions never call
+// back into the caller, so a caller may run them on a helper thread with
+// its own locks (such as Python's GIL) released.
+//
+// Cancellation: another thread may call `ffz_cancel_set` on the token
+// passed to a running batch. The batch then stops at its next work unit
+// (a few thousand pairs at most), and returns `FFZ_CANCELLED`; an output
+// buffer is then partly written and should be discarded. A token stays
+// set: use a new one for the next batch.
+typedef struct ffz_cancel ffz_cancel;
 
 // Groups of positions, created by `ffz_index_dedupe`; free with
 // `ffz_groups_free`.
@@ -175,6 +229,33 @@ typedef struct {
   // Hamming: allow unequal lengths, counting the difference as mismatches.
   bool pad;
 } ffz_scorer;
+
+// A packed list of `count` strings of one kind, all units back to back in
+// `data` (`data_len` units, not bytes). `kind` is `FFZ_KIND_U8`,
+// `FFZ_KIND_U32` or `FFZ_KIND_U64` (not UTF-8). Two layouts:
+//
+// - `lengths` non-NULL: string `i` is the `lengths[i]` units that follow
+//   the first `lengths[0] + ... + lengths[i - 1]` units. The lengths must
+//   add up to exactly `data_len`.
+// - `lengths` NULL: the strings are separated by one unit of value 0,
+//   which belongs to no string (for example "ab\0\0c" holds "ab", "" and
+//   "c"); there must be exactly `count - 1` such units, or no data at all
+//   when `count` is 0. Strings that contain a 0 unit need the first
+//   layout.
+//
+// Either way the layout is checked (`FFZ_INVALID_ARGUMENT` if it does not
+// match) and no string may exceed `FFZ_MAX_LEN` units. `data` and
+// `lengths` need no alignment, and may be NULL when `data_len`,
+// respectively `count`, is 0 (`lengths` may be NULL anyway). The library
+// reads the list only during the call.
+typedef struct {
+  const void *data;
+  // Units (not bytes) in `data`.
+  size_t data_len;
+  const size_t *lengths;
+  size_t count;
+  uint32_t kind;
+} ffz_strs;
 
 #ifdef __cplusplus
 extern "C" {
@@ -445,6 +526,105 @@ int32_t ffz_index_save(const ffz_index *index, const char *path, size_t path_len
 // valid index file (truncated, corrupted, foreign or of a newer version).
 // `out` receives a new index that the caller frees with `ffz_index_free`.
 int32_t ffz_index_load(const char *path, size_t path_len, ffz_index **out);
+
+// Creates a cancellation token, not set, and writes it to `out`.
+int32_t ffz_cancel_new(ffz_cancel **out);
+
+// Sets the token: every batch call running with it stops soon and returns
+// `FFZ_CANCELLED`, and later calls with it return `FFZ_CANCELLED` at once.
+// Safe to call from any thread, any number of times, including from a
+// signal-handling thread while a batch runs. Never blocks.
+int32_t ffz_cancel_set(const ffz_cancel *cancel);
+
+// Writes whether the token is set to `out`.
+int32_t ffz_cancel_is_set(const ffz_cancel *cancel, bool *out);
+
+// Frees a token. NULL is accepted and ignored. No call may be using it.
+void ffz_cancel_free(ffz_cancel *cancel);
+
+// The best `limit` choices for `query`, as `rapidfuzz.process.extract`
+// finds them: best score first (highest similarity, lowest distance), ties
+// in list order; choices failing `*score_cutoff` (NULL: none) are left
+// out. With `limit` 1 it is `extractOne`: the first best choice, and the
+// scan stops at the first choice with the best possible score (0 for
+// distances, 1.0 for normalized similarities), so that later choices that
+// could not be scored raise no error.
+//
+// - `score_hint`: NULL, or an expected score that may speed the kernel up;
+//   it never changes results. NaN cutoffs and hints are rejected.
+// - `positions`, `scores`: arrays of at least `min(limit, choices->count)`
+//   entries; they receive the results' positions in `choices` and their
+//   scores. `written` receives how many results there are.
+// - `workers`, `cancel`: see the notes on threads and cancellation above
+//   (`cancel` may be NULL).
+//
+// Returns `FFZ_OK`, `FFZ_NULL_POINTER`, `FFZ_INVALID_ARGUMENT` (a list
+// whose lengths do not match its data, a NaN cutoff, too many workers),
+// `FFZ_UNKNOWN_KIND`, `FFZ_TOO_LARGE`, `FFZ_LENGTH_MISMATCH` (Hamming
+// without padding), `FFZ_CANCELLED` or `FFZ_PANIC`.
+int32_t ffz_process_extract(ffz_str query,
+                            const ffz_strs *choices,
+                            const ffz_scorer *scorer,
+                            size_t limit,
+                            const double *score_cutoff,
+                            const double *score_hint,
+                            size_t workers,
+                            const ffz_cancel *cancel,
+                            size_t *positions,
+                            double *scores,
+                            size_t *written);
+
+// Scores every query against every choice, as `rapidfuzz.process.cdist`,
+// into `out`: `queries->count` rows of `choices->count` elements of type
+// `dtype` (`FFZ_DTYPE_*`), row-major, native byte order, no alignment
+// needed; `out_len` is its size in elements and must be exactly
+// rows * columns.
+//
+// `queries` may be NULL: `choices` is then compared with itself, and for
+// a symmetric scorer (Indel, Hamming, Levenshtein with equal insertion and
+// deletion costs) each pair is scored once.
+//
+// Each cell is the scorer's result with `*score_cutoff` (NULL: none)
+// applied as the scorer applies it (a similarity below it is 0, a distance
+// above it `cutoff + 1`, a normalized distance above it 1.0), times
+// `score_multiplier`, converted to `dtype` as rapidfuzz converts it: float
+// types by C conversion; integer types by rounding half away from zero to
+// int64 (values outside int64 give INT64_MIN) and then truncating to the
+// type's width. For distance and similarity forms (integer scores) the
+// multiplier is truncated to an unsigned integer and the product wraps
+// modulo 2^64.
+//
+// Errors as for `ffz_process_extract`, plus `FFZ_INVALID_ARGUMENT` for an
+// unknown `dtype` or a wrong `out_len`. On failure `out` may be partly
+// written.
+int32_t ffz_process_cdist(const ffz_strs *queries,
+                          const ffz_strs *choices,
+                          const ffz_scorer *scorer,
+                          const double *score_cutoff,
+                          const double *score_hint,
+                          double score_multiplier,
+                          uint32_t dtype,
+                          size_t workers,
+                          const ffz_cancel *cancel,
+                          void *out,
+                          size_t out_len);
+
+// Scores `queries[i]` against `choices[i]` for every i, as
+// `rapidfuzz.process.cpdist`, into `out` (`out_len` elements of `dtype`,
+// which must equal both counts). Cells, errors, threads and cancellation
+// as for `ffz_process_cdist`; lists of different lengths give
+// `FFZ_INVALID_ARGUMENT`.
+int32_t ffz_process_cpdist(const ffz_strs *queries,
+                           const ffz_strs *choices,
+                           const ffz_scorer *scorer,
+                           const double *score_cutoff,
+                           const double *score_hint,
+                           double score_multiplier,
+                           uint32_t dtype,
+                           size_t workers,
+                           const ffz_cancel *cancel,
+                           void *out,
+                           size_t out_len);
 
 // Writes the number of queries in `matches` to `out`.
 int32_t ffz_matches_len(const ffz_matches *matches, size_t *out);

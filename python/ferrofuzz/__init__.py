@@ -6,7 +6,7 @@ The API mirrors rapidfuzz (``ferrofuzz.distance``), and adds
 
 from __future__ import annotations
 
-from . import distance
+from . import distance, process
 from ._errors import FerrofuzzError, InternalError
 from ._native import BACKEND, HEADER_PATH, LIBRARY_PATH, LIBRARY_VERSION, lib
 from .index import Index
@@ -30,6 +30,7 @@ __all__ = [
     "Index",
     "InternalError",
     "distance",
+    "process",
     "get_include",
     "get_library",
 ]

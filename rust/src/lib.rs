@@ -10,5 +10,6 @@ pub mod ffi;
 pub mod index;
 pub mod parallel;
 pub mod phonetic;
+pub mod process;
 pub mod scorer;
 pub mod unit;

@@ -82,7 +82,7 @@ fn int_cutoff(cutoff: Option<f64>, form: Form) -> Option<usize> {
     })
 }
 
-fn score_metric<M: Metric>(m: &M, form: Form, a: Seq<'_>, b: Seq<'_>, cutoff: Option<f64>, hint: Option<f64>) -> f64 {
+pub(crate) fn score_metric<M: Metric>(m: &M, form: Form, a: Seq<'_>, b: Seq<'_>, cutoff: Option<f64>, hint: Option<f64>) -> f64 {
     match form {
         Form::Distance => {
             let (c, h) = (int_cutoff(cutoff, form), int_cutoff(hint, form));

@@ -19,6 +19,7 @@
 pub mod distance;
 pub mod error;
 pub mod index;
+pub mod process;
 pub mod results;
 pub mod scorer;
 pub mod strings;

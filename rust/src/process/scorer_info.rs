@@ -1,0 +1,30 @@
+//! Facts about a scorer that batch functions need beyond its scores.
+
+use crate::scorer::{Form, MetricKind, Scorer};
+
+/// The best score the scorer can give, when known: extractOne stops at the
+/// first choice that reaches it, as rapidfuzz does. `None` disables the
+/// early stop (always safe). Similarity forms have no fixed best score.
+pub fn optimal_score(scorer: &Scorer) -> Option<f64> {
+    #[allow(unreachable_patterns)]
+    match scorer.metric {
+        MetricKind::Levenshtein(_) | MetricKind::Indel | MetricKind::Hamming { .. } => match scorer.form {
+            Form::Distance | Form::NormalizedDistance => Some(0.0),
+            Form::NormalizedSimilarity => Some(1.0),
+            Form::Similarity => None,
+        },
+        // Metrics this module does not know: no early stop.
+        _ => None,
+    }
+}
+
+/// True when `score(a, b) == score(b, a)` for all a and b, so a list
+/// compared with itself needs only half the pairs. Unknown metrics: false.
+pub fn is_symmetric(scorer: &Scorer) -> bool {
+    #[allow(unreachable_patterns)]
+    match scorer.metric {
+        MetricKind::Levenshtein(w) => w.insertion == w.deletion,
+        MetricKind::Indel | MetricKind::Hamming { .. } => true,
+        _ => false,
+    }
+}
