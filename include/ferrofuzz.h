@@ -148,10 +148,6 @@
 // header changes incompatibly; bindings compare it at load time.
 #define FFZ_ABI_VERSION 1
 
-// Choices (extract) or rows (cdist) per parallel work unit; the cancel
-// token is checked before each.
-#define CHUNK 2048
-
 // A byte buffer owned by the library, created by `ffz_index_to_bytes`;
 // free with `ffz_bytes_free`.
 typedef struct ffz_bytes ffz_bytes;

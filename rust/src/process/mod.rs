@@ -24,7 +24,7 @@ use crate::scorer::ScoreError;
 
 /// Choices (extract) or rows (cdist) per parallel work unit; the cancel
 /// token is checked before each.
-pub const CHUNK: usize = 2048;
+pub(crate) const CHUNK: usize = 2048;
 
 /// Why a batch stopped.
 #[derive(Clone, Debug, PartialEq, Eq)]
