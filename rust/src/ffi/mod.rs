@@ -19,6 +19,7 @@
 pub mod distance;
 pub mod error;
 pub mod index;
+pub mod phonetic;
 pub mod results;
 pub mod scorer;
 pub mod strings;
