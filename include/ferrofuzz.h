@@ -493,7 +493,7 @@ int32_t ffz_index_load(const char *path, size_t path_len, ffz_index **out);
 int32_t ffz_soundex(ffz_str s, ffz_bytes **out);
 
 // Metaphone code of `s`, exactly as `jellyfish.metaphone` (1.3.0) computes
-// it (`"Thompson"` -> `"TMSN"`); words stay separated by spaces.
+// it (`"metaphone"` -> `"MTFN"`); words stay separated by spaces.
 // Arguments, ownership, errors and thread safety as for `ffz_soundex`.
 int32_t ffz_metaphone(ffz_str s, ffz_bytes **out);
 

@@ -163,7 +163,7 @@ def soundex(s: str) -> str:
 
 def metaphone(s: str) -> str:
     """Metaphone code of ``s``, as ``jellyfish.metaphone``
-    (``"Thompson"`` -> ``"TMSN"``); words stay separated by spaces.
+    (``"metaphone"`` -> ``"MTFN"``); words stay separated by spaces.
 
     Non-ASCII: uppercased and NFKD-decomposed, so accented Latin letters
     count as their base letter; other chars code nothing.

@@ -173,7 +173,7 @@ pub unsafe extern "C" fn ffz_soundex(s: ffz_str, out: *mut *mut ffz_bytes) -> i3
 }
 
 /// Metaphone code of `s`, exactly as `jellyfish.metaphone` (1.3.0) computes
-/// it (`"Thompson"` -> `"TMSN"`); words stay separated by spaces.
+/// it (`"metaphone"` -> `"MTFN"`); words stay separated by spaces.
 /// Arguments, ownership, errors and thread safety as for `ffz_soundex`.
 #[no_mangle]
 pub unsafe extern "C" fn ffz_metaphone(s: ffz_str, out: *mut *mut ffz_bytes) -> i32 {
