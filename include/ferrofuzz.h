@@ -68,6 +68,11 @@
 // The operation was cancelled through its `ffz_cancel` token.
 #define FFZ_CANCELLED 10
 
+// Match Rating Approach input with a char that is neither alphabetic nor
+// an ASCII space. The message is jellyfish's: "Strings must only contain
+// alphabetical characters".
+#define FFZ_NOT_ALPHABETIC 11
+
 // `kind` of a string of 1-byte units: ASCII, Latin-1 or raw bytes.
 #define FFZ_KIND_U8 1
 
@@ -92,6 +97,22 @@
 
 // `ffz_key.kind`: the key is the integer `int_value`.
 #define FFZ_KEY_INT 2
+
+// `algorithm` of `ffz_phonetic_into` / `ffz_phonetic_batch`: Soundex.
+#define FFZ_PHONETIC_SOUNDEX 1
+
+// `algorithm`: Metaphone.
+#define FFZ_PHONETIC_METAPHONE 2
+
+// `algorithm`: NYSIIS.
+#define FFZ_PHONETIC_NYSIIS 3
+
+// `algorithm`: Match Rating Approach codex.
+#define FFZ_PHONETIC_MATCH_RATING_CODEX 4
+
+// `algorithm`: Double Metaphone (two codes per input: primary, then
+// alternate).
+#define FFZ_PHONETIC_DOUBLE_METAPHONE 5
 
 // `dtype` of a cdist/cpdist output buffer: float (IEEE single).
 #define FFZ_DTYPE_FLOAT32 1
@@ -522,6 +543,115 @@ int32_t ffz_index_save(const ffz_index *index, const char *path, size_t path_len
 // valid index file (truncated, corrupted, foreign or of a newer version).
 // `out` receives a new index that the caller frees with `ffz_index_free`.
 int32_t ffz_index_load(const char *path, size_t path_len, ffz_index **out);
+
+// Soundex code of `s`, exactly as `jellyfish.soundex` (1.3.0) computes it:
+// normally a letter and three digits (`"Robert"` -> `"R163"`); `""` gives
+// `""`.
+//
+// - `s`: text of kind `FFZ_KIND_UTF8`, `FFZ_KIND_U8` (Latin-1) or
+//   `FFZ_KIND_U32` (code points; surrogates are rejected).
+// - `out`: receives a new `ffz_bytes` holding the code as UTF-8 (no NUL
+//   terminator), which the caller frees with `ffz_bytes_free`. Written only
+//   on success.
+//
+// Errors: `FFZ_NULL_POINTER` (`out` NULL, or `s.data` NULL with a nonzero
+// `len`), `FFZ_INVALID_UTF8`, `FFZ_UNKNOWN_KIND`, `FFZ_INVALID_ARGUMENT`
+// (kind `FFZ_KIND_U64`, or a surrogate or out-of-range code point),
+// `FFZ_TOO_LARGE`. Thread-safe.
+int32_t ffz_soundex(ffz_str s, ffz_bytes **out);
+
+// Metaphone code of `s`, exactly as `jellyfish.metaphone` (1.3.0) computes
+// it (`"metaphone"` -> `"MTFN"`); words stay separated by spaces.
+// Arguments, ownership, errors and thread safety as for `ffz_soundex`.
+int32_t ffz_metaphone(ffz_str s, ffz_bytes **out);
+
+// NYSIIS code of `s`, exactly as `jellyfish.nysiis` (1.3.0) computes it
+// (`"Macintosh"` -> `"MCANT"`). Arguments, ownership, errors and thread
+// safety as for `ffz_soundex`.
+int32_t ffz_nysiis(ffz_str s, ffz_bytes **out);
+
+// Match Rating Approach codex of `s`, exactly as
+// `jellyfish.match_rating_codex` (1.3.0) computes it (`"Byrne"` ->
+// `"BYRN"`). Arguments, ownership and thread safety as for `ffz_soundex`.
+// Errors: those of `ffz_soundex`, and `FFZ_NOT_ALPHABETIC` when `s` has a
+// char that is neither alphabetic nor an ASCII space (jellyfish raises
+// `ValueError` with the same message).
+int32_t ffz_match_rating_codex(ffz_str s, ffz_bytes **out);
+
+// Double Metaphone codes of `s` (after Lawrence Philips' original C++):
+// at most 4 chars each, from `A-Z` and `0` (for "th"); the alternate code
+// equals the primary one when no rule offers an alternative
+// (`"Schmidt"` -> `"XMT"`, `"SMT"`). Latin letters with diacritics count
+// as their base letter; `Ç` and `Ñ` are coded `S` and `N`.
+//
+// `primary` and `alternate` each receive a new `ffz_bytes` (ASCII, no NUL
+// terminator), both freed by the caller with `ffz_bytes_free`; both are
+// written only on success. Errors and thread safety as for `ffz_soundex`
+// (`FFZ_NULL_POINTER` if either out-param is NULL).
+int32_t ffz_double_metaphone(ffz_str s, ffz_bytes **primary, ffz_bytes **alternate);
+
+// Match Rating Approach comparison of `a` and `b`, as
+// `jellyfish.match_rating_comparison` (1.3.0) computes it. `out` receives
+// 1 (similar), 0 (not similar) or -1 (no result: the codices' lengths
+// differ by 3 or more, where jellyfish returns `None`).
+//
+// Errors: those of `ffz_soundex` (for either string, `out` NULL), and
+// `FFZ_NOT_ALPHABETIC` when either string has a char that is neither
+// alphabetic nor an ASCII space (jellyfish's Python function returns
+// `None` then). Thread-safe.
+int32_t ffz_match_rating_comparison(ffz_str a, ffz_str b, int32_t *out);
+
+// The low-overhead form of the single-string functions, for bindings
+// where every call and allocation counts (the Python package uses it):
+// the code of the UTF-8 text `utf8[0..len]` (NULL allowed when `len` is 0)
+// under `algorithm` (an `FFZ_PHONETIC_*` value) is written into the
+// caller's buffer `buf` of `cap` bytes, followed by a NUL byte. For
+// `FFZ_PHONETIC_DOUBLE_METAPHONE` the buffer receives the primary code, a
+// NUL, the alternate code and a NUL. `written` (may be NULL) receives the
+// number of bytes before the final NUL. Codes hold a NUL only if the input
+// does (Soundex copies the first char, NYSIIS and the MRA codex copy chars
+// they do not rewrite), so callers without NULs in their input can read
+// the result as a C string.
+//
+// Errors: `FFZ_NULL_POINTER` (`buf` NULL, or `utf8` NULL with a nonzero
+// `len`), `FFZ_INVALID_UTF8`, `FFZ_INVALID_ARGUMENT` (unknown
+// `algorithm`), `FFZ_NOT_ALPHABETIC` (MRA codex), and `FFZ_TOO_LARGE` if
+// the result and its NUL(s) do not fit in `cap` bytes (nothing is
+// written then; use the `ffz_bytes` form). `buf` and `written` are written
+// only on success. Thread-safe for distinct buffers.
+int32_t ffz_phonetic_into(uint32_t algorithm,
+                          const char *utf8,
+                          size_t len,
+                          char *buf,
+                          size_t cap,
+                          size_t *written);
+
+// The low-overhead form of `ffz_match_rating_comparison` for UTF-8 text
+// (`a[0..a_len]`, `b[0..b_len]`; NULL allowed for a length of 0). `out`
+// receives 1, 0 or -1 as there. Errors: `FFZ_NULL_POINTER`,
+// `FFZ_INVALID_UTF8`, `FFZ_NOT_ALPHABETIC`. Thread-safe.
+int32_t ffz_match_rating_comparison_utf8(const char *a,
+                                         size_t a_len,
+                                         const char *b,
+                                         size_t b_len,
+                                         int32_t *out);
+
+// Codes many strings in one call: `text` is split at every occurrence of
+// the code point `separator` (so n separators give n + 1 pieces; an empty
+// `text` is one empty piece), each piece is coded under `algorithm` (an
+// `FFZ_PHONETIC_*` value), and `out` receives a new `ffz_bytes` with the
+// codes as UTF-8 joined by `separator` (for Double Metaphone: primary,
+// separator, alternate, for each piece, all joined by `separator`). Free
+// it with `ffz_bytes_free`; it is written only on success.
+//
+// Errors: those of `ffz_soundex` for `text`; `FFZ_INVALID_ARGUMENT` for an
+// unknown `algorithm`, a `separator` that is not a Unicode scalar value,
+// or a code that contains `separator` (it would be ambiguous; Soundex,
+// NYSIIS and the MRA codex copy some input chars, so a separator such as
+// NUL that cannot occur in the pieces is safe); `FFZ_NOT_ALPHABETIC` when
+// a piece fails the MRA codex (the message names the piece's index).
+// Thread-safe.
+int32_t ffz_phonetic_batch(uint32_t algorithm, ffz_str text, uint32_t separator, ffz_bytes **out);
 
 // Creates a cancellation token, not set, and writes it to `out`.
 int32_t ffz_cancel_new(ffz_cancel **out);

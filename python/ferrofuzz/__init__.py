@@ -1,12 +1,13 @@
 """ferrofuzz: fast fuzzy string matching on a Rust core.
 
-The API mirrors rapidfuzz (``ferrofuzz.distance``), and adds
-:class:`ferrofuzz.Index` for searching large corpora.
+The API mirrors rapidfuzz (``ferrofuzz.distance``) and jellyfish's phonetic
+codes (``ferrofuzz.phonetic``), and adds :class:`ferrofuzz.Index` for
+searching large corpora.
 """
 
 from __future__ import annotations
 
-from . import distance, process
+from . import distance, phonetic, process
 from ._errors import FerrofuzzError, InternalError
 from ._native import BACKEND, HEADER_PATH, LIBRARY_PATH, LIBRARY_VERSION, lib
 from .index import Index
@@ -33,4 +34,5 @@ __all__ = [
     "process",
     "get_include",
     "get_library",
+    "phonetic",
 ]

@@ -30,6 +30,7 @@ _BY_STATUS: dict[int, type[Exception]] = {
     lib.FFZ_IO_ERROR: OSError,
     lib.FFZ_BAD_FILE: ValueError,
     lib.FFZ_CANCELLED: Cancelled,
+    lib.FFZ_NOT_ALPHABETIC: ValueError,
 }
 
 

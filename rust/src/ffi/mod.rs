@@ -19,6 +19,7 @@
 pub mod distance;
 pub mod error;
 pub mod index;
+pub mod phonetic;
 pub mod process;
 pub mod results;
 pub mod scorer;
@@ -53,6 +54,11 @@ pub const FFZ_IO_ERROR: i32 = 8;
 pub const FFZ_BAD_FILE: i32 = 9;
 /// The operation was cancelled through its `ffz_cancel` token.
 pub const FFZ_CANCELLED: i32 = 10;
+
+/// Match Rating Approach input with a char that is neither alphabetic nor
+/// an ASCII space. The message is jellyfish's: "Strings must only contain
+/// alphabetical characters".
+pub const FFZ_NOT_ALPHABETIC: i32 = 11;
 
 /// `kind` of a string of 1-byte units: ASCII, Latin-1 or raw bytes.
 pub const FFZ_KIND_U8: u32 = 1;
