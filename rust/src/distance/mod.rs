@@ -13,11 +13,15 @@
 //! Every cutoff is passed down into the kernel, so that it can stop early.
 
 pub mod common;
+pub mod damerau_levenshtein;
 pub mod hamming;
 pub mod indel;
 pub mod lcs_seq;
 pub mod levenshtein;
+pub mod osa;
 pub mod pattern;
+pub mod postfix;
+pub mod prefix;
 pub mod reference;
 
 use crate::unit::Unit;
