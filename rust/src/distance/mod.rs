@@ -16,6 +16,8 @@ pub mod common;
 pub mod damerau_levenshtein;
 pub mod hamming;
 pub mod indel;
+pub mod jaro;
+pub mod jaro_winkler;
 pub mod lcs_seq;
 pub mod levenshtein;
 pub mod osa;
