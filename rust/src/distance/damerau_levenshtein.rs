@@ -112,14 +112,18 @@ fn zhao_sahni<A: Unit, B: Unit>(s1: &[A], s2: &[B]) -> usize {
     let inf = len1 + len2 + 1;
     // Rows are indexed by column + 1, so that index 0 is column -1.
     // `row` is H[i], `prev` is H[i-1], `prev2` is H[i-2].
-    let mut prev2 = vec![inf; len2 + 2];
-    let mut prev: Vec<usize> = std::iter::once(inf).chain(0..=len2).collect();
-    let mut row = vec![0usize; len2 + 2];
+    let width = len2 + 2;
+    let mut buf = vec![inf; 4 * width];
+    let (prev2, rest) = buf.split_at_mut(width);
+    let (prev, rest) = rest.split_at_mut(width);
+    let (row, fr) = rest.split_at_mut(width);
+    let (mut prev2, mut prev, mut row) = (prev2, prev, row);
     // fr[j + 1] = H[k-1][j-2] where k is the last row whose unit matched
     // s2[j] (1-based j), saved when that match was seen.
-    let mut fr = vec![inf; len2 + 2];
+    for (c, cell) in prev[1..].iter_mut().enumerate() {
+        *cell = c;
+    }
     let mut last_row = LastOccurrence::new();
-    let s2_vals: Vec<u64> = s2.iter().map(|u| u.value()).collect();
 
     for i in 1..=len1 {
         let a = s1[i - 1].value();
@@ -130,7 +134,7 @@ fn zhao_sahni<A: Unit, B: Unit>(s1: &[A], s2: &[B]) -> usize {
         let mut last_col = 0usize;
         let mut t = inf;
         for j in 1..=len2 {
-            let b = s2_vals[j - 1];
+            let b = s2[j - 1].value();
             let mut v;
             if a == b {
                 v = prev[j];
@@ -250,4 +254,41 @@ mod tests {
         ("acccbabccbbbbaaaababbacabbbbaacbabcbabbcbacbacbababaabacacbbbbcabcccbbbacccaaaabcbbbbbabaacbcacabbbbcacabaabacabccbabaabcaaabb", "aaabbccacccabbbcbbbcbabaaaaabcababbaccacacbaaababbabaaaaccaabcabcbcaaccccbaabbaaabacccaabbcbacbaaabcbababccaccacabcbbbcbbabccbbbabcabc", 60),
         ("ababaabcbbaaaacacbaccbccaabbacaaabbabaabbaccbacccacacbcabacaabcabbaaacaaccacbabcbccbcbbcabbcbbcbaaacbbabcbabbaaabbbabcccaacaac", "ababaabcbbaaaacaacbaccbccaabbacaaabbabaabbaccbacccacacbcabacaabcabbaaacaaccacbabcbccbcbbcabbcbcbcbaaaacbbabcbabaaabbbabcccaacaac", 4),
     ];
+    /// Rough timing; run with `cargo test --release -- --ignored --nocapture timing`.
+    #[test]
+    #[ignore]
+    fn timing() {
+        use crate::distance::osa::testutil::cpu_ns;
+        use std::hint::black_box;
+        let cases: &[(&str, &[u8], &[u8])] = &[
+            ("15 chars", b"jaro winkler 15", b"jaro winklre 51"),
+            ("8 chars", b"kitten!!", b"sitting!"),
+            ("60 chars", &[b'a'; 60], &[b'b'; 60]),
+            ("200 chars", &[b'x'; 200], &[b'y'; 200]),
+        ];
+        for &(name, a, b) in cases {
+            let a: Vec<u8> = a
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| c.wrapping_add((i % 7) as u8))
+                .collect();
+            let b: Vec<u8> = b
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| c.wrapping_add((i % 5) as u8))
+                .collect();
+            let n = 200_000;
+            let start = cpu_ns();
+            let mut acc = 0.0;
+            for _ in 0..n {
+                acc += black_box(damerau_levenshtein_distance(
+                    black_box(&a[..]),
+                    black_box(&b[..]),
+                    usize::MAX,
+                )) as f64;
+            }
+            let ns = (cpu_ns() - start) as f64 / n as f64;
+            println!("DamerauLevenshtein {name}: {ns:.1} ns/call ({acc})");
+        }
+    }
 }

@@ -21,7 +21,9 @@
 //! [`BlockPatternMatchVector`].
 
 use super::common::common_prefix;
-use super::pattern::{BlockPatternMatchVector, PatternMatchVector};
+use super::pattern::{
+    BlockPatternMatchVector, PatternMatchVector, SmallPatternMatchVector, WordMatchVector,
+};
 use crate::unit::Unit;
 
 /// The Jaro score from its counts, in rapidfuzz's order of operations.
@@ -112,13 +114,30 @@ pub fn similarity<A: Unit, B: Unit>(s1: &[A], s2: &[B], score_cutoff: f64) -> f6
 
     if !p.is_empty() && !t.is_empty() {
         if p.len() <= 64 && t.len() <= 64 {
-            let pm = PatternMatchVector::new(p);
-            let (p_flag, t_flag) = flag_word(&pm, t, bound);
-            common += p_flag.count_ones() as usize;
-            if !common_char_filter(p_len, t_len, common, score_cutoff) {
-                return 0.0;
+            let counts = match p.len() {
+                0..=4 => word_counts(&SmallPatternMatchVector::<8>::new(p), t, bound, |c| {
+                    common_char_filter(p_len, t_len, common + c, score_cutoff)
+                }),
+                5..=8 => word_counts(&SmallPatternMatchVector::<16>::new(p), t, bound, |c| {
+                    common_char_filter(p_len, t_len, common + c, score_cutoff)
+                }),
+                9..=16 => word_counts(&SmallPatternMatchVector::<32>::new(p), t, bound, |c| {
+                    common_char_filter(p_len, t_len, common + c, score_cutoff)
+                }),
+                17..=32 => word_counts(&SmallPatternMatchVector::<64>::new(p), t, bound, |c| {
+                    common_char_filter(p_len, t_len, common + c, score_cutoff)
+                }),
+                _ => word_counts(&PatternMatchVector::new(p), t, bound, |c| {
+                    common_char_filter(p_len, t_len, common + c, score_cutoff)
+                }),
+            };
+            match counts {
+                Some((c, tr)) => {
+                    common += c;
+                    transpositions = tr;
+                }
+                None => return 0.0,
             }
-            transpositions = transpositions_word(&pm, t, p_flag, t_flag);
         } else {
             let pm = BlockPatternMatchVector::new(p);
             let (p_flag, t_flag) = flag_block(&pm, p.len(), t, bound);
@@ -141,16 +160,33 @@ pub fn similarity<A: Unit, B: Unit>(s1: &[A], s2: &[B], score_cutoff: f64) -> f6
     }
 }
 
+/// Single-word flagging and counting: the number of common units found
+/// and of half-transpositions, or `None` when `filter(common)` rejects.
+#[inline(always)]
+fn word_counts<PM: WordMatchVector, B: Unit>(
+    pm: &PM,
+    t: &[B],
+    bound: usize,
+    filter: impl Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    let (p_flag, t_flag) = flag_word(pm, t, bound);
+    let common = p_flag.count_ones() as usize;
+    if !filter(common) {
+        return None;
+    }
+    Some((common, transpositions_word(pm, t, p_flag, t_flag)))
+}
+
 /// Flags matches with the pattern in one word: returns the flags of the
 /// pattern positions and of the text positions.
 #[inline]
-fn flag_word<B: Unit>(pm: &PatternMatchVector, t: &[B], bound: usize) -> (u64, u64) {
+fn flag_word<PM: WordMatchVector, B: Unit>(pm: &PM, t: &[B], bound: usize) -> (u64, u64) {
     let mut p_flag = 0u64;
     let mut t_flag = 0u64;
     // Window of text position j: pattern positions j - bound ..= j + bound.
     let mut window = lsb_mask(bound + 1);
     for (j, unit) in t.iter().enumerate() {
-        let candidates = pm.get(unit.value()) & window & !p_flag;
+        let candidates = pm.get_word(unit.value()) & window & !p_flag;
         // Lowest candidate (blsi).
         p_flag |= candidates & candidates.wrapping_neg();
         t_flag |= ((candidates != 0) as u64) << j;
@@ -166,8 +202,8 @@ fn flag_word<B: Unit>(pm: &PatternMatchVector, t: &[B], bound: usize) -> (u64, u
 /// Half-transpositions: flagged units that differ when the k-th flagged
 /// text unit is paired with the k-th flagged pattern unit.
 #[inline]
-fn transpositions_word<B: Unit>(
-    pm: &PatternMatchVector,
+fn transpositions_word<PM: WordMatchVector, B: Unit>(
+    pm: &PM,
     t: &[B],
     mut p_flag: u64,
     mut t_flag: u64,
@@ -176,7 +212,7 @@ fn transpositions_word<B: Unit>(
     while t_flag != 0 {
         let p_bit = p_flag & p_flag.wrapping_neg();
         let j = t_flag.trailing_zeros() as usize;
-        count += (pm.get(t[j].value()) & p_bit == 0) as usize;
+        count += (pm.get_word(t[j].value()) & p_bit == 0) as usize;
         t_flag &= t_flag - 1;
         p_flag ^= p_bit;
     }
@@ -184,6 +220,7 @@ fn transpositions_word<B: Unit>(
 }
 
 /// Multi-word flagging: for each text unit, scans the words of its window.
+#[allow(clippy::needless_range_loop)]
 fn flag_block<B: Unit>(
     pm: &BlockPatternMatchVector,
     p_len: usize,
@@ -476,6 +513,7 @@ mod tests {
     /// normalized_distance), each called with `score_cutoff=cutoff`, from
     /// rapidfuzz 3.14.6. Cutoffs are exactly representable as f32, since
     /// rapidfuzz's Python layer rounds cutoffs to f32.
+    #[allow(clippy::type_complexity)]
     const JARO_CUTOFF_TABLE: &[(&str, &str, f64, f64, f64, f64, f64)] = &[
         ("MARTHA", "MARHTA", 0.0, 0.9444444444444445, 1.0, 0.9444444444444445, 1.0),
         ("MARTHA", "MARHTA", 0.0555555522441864, 0.9444444444444445, 1.0, 0.9444444444444445, 1.0),
@@ -588,4 +626,37 @@ mod tests {
         ("beccahajhafbdcfdjdjhjidhcegceiihehgfibhdgadcgiieadahfhdgjcgcfceicjeiiacjcadccbfejibhhbjiieadgdbhdaigihcefegbiehbfbcbghb", "ghdejbhadjcegiefgibeddgbfeejhfhgbbcjbcccdgahjbbdacbggbfgicdcghfgjagjfdjiaefdfehbigdifebjceieidfjiicj", 0.7419059872627258, 0.0, 0.2580940202167823, 0.0, 0.2580940202167823),
         ("beccahajhafbdcfdjdjhjidhcegceiihehgfibhdgadcgiieadahfhdgjcgcfceicjeiiacjcadccbfejibhhbjiieadgdbhdaigihcefegbiehbfbcbghb", "ghdejbhadjcegiefgibeddgbfeejhfhgbbcjbcccdgahjbbdacbggbfgicdcghfgjagjfdjiaefdfehbigdifebjceieidfjiicj", 1.0, 0.0, 0.2580940202167823, 0.0, 0.2580940202167823),
     ];
+    /// Rough timing; run with `cargo test --release -- --ignored --nocapture timing`.
+    #[test]
+    #[ignore]
+    fn timing() {
+        use crate::distance::osa::testutil::cpu_ns;
+        use std::hint::black_box;
+        let cases: &[(&str, &[u8], &[u8])] = &[
+            ("15 chars", b"jaro winkler 15", b"jaro winklre 51"),
+            ("8 chars", b"kitten!!", b"sitting!"),
+            ("60 chars", &[b'a'; 60], &[b'b'; 60]),
+            ("200 chars", &[b'x'; 200], &[b'y'; 200]),
+        ];
+        for &(name, a, b) in cases {
+            let a: Vec<u8> = a
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| c.wrapping_add((i % 7) as u8))
+                .collect();
+            let b: Vec<u8> = b
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| c.wrapping_add((i % 5) as u8))
+                .collect();
+            let n = 200_000;
+            let start = cpu_ns();
+            let mut acc = 0.0;
+            for _ in 0..n {
+                acc += black_box(similarity(black_box(&a[..]), black_box(&b[..]), 0.0)) as f64;
+            }
+            let ns = (cpu_ns() - start) as f64 / n as f64;
+            println!("Jaro {name}: {ns:.1} ns/call ({acc})");
+        }
+    }
 }

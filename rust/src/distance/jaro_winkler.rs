@@ -17,6 +17,8 @@ use crate::unit::Unit;
 
 /// rapidfuzz's check of `prefix_weight` (raised as `ValueError`). NaN passes,
 /// as in rapidfuzz, and then every similarity is 0.0 (distance 1.0).
+// Not `contains`: NaN must pass, as in rapidfuzz.
+#[allow(clippy::manual_range_contains)]
 pub fn check_prefix_weight(prefix_weight: f64) -> Result<(), String> {
     if prefix_weight > 1.0 || prefix_weight < 0.0 {
         Err("prefix_weight has to be in the range 0.0 - 1.0".to_string())
@@ -321,6 +323,7 @@ mod tests {
     /// (s1, s2, prefix_weight, cutoff, similarity, distance,
     /// normalized_similarity, normalized_distance), each called with
     /// `score_cutoff=cutoff`, from rapidfuzz 3.14.6 (cutoffs are f32 values).
+    #[allow(clippy::type_complexity)]
     const JW_CUTOFF_TABLE: &[(&str, &str, f64, f64, f64, f64, f64, f64)] = &[
         (
             "MARTHA",
@@ -1785,4 +1788,37 @@ mod tests {
             0.0,
         ),
     ];
+    /// Rough timing; run with `cargo test --release -- --ignored --nocapture timing`.
+    #[test]
+    #[ignore]
+    fn timing() {
+        use std::hint::black_box;
+        use crate::distance::osa::testutil::cpu_ns;
+        let cases: &[(&str, &[u8], &[u8])] = &[
+            ("15 chars", b"jaro winkler 15", b"jaro winklre 51"),
+            ("8 chars", b"kitten!!", b"sitting!"),
+            ("60 chars", &[b'a'; 60], &[b'b'; 60]),
+            ("200 chars", &[b'x'; 200], &[b'y'; 200]),
+        ];
+        for &(name, a, b) in cases {
+            let a: Vec<u8> = a
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| c.wrapping_add((i % 7) as u8))
+                .collect();
+            let b: Vec<u8> = b
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| c.wrapping_add((i % 5) as u8))
+                .collect();
+            let n = 200_000;
+            let start = cpu_ns();
+            let mut acc = 0.0;
+            for _ in 0..n {
+                acc += black_box(similarity(black_box(&a[..]), black_box(&b[..]), 0.1, 0.0)) as f64;
+            }
+            let ns = (cpu_ns() - start) as f64 / n as f64;
+            println!("JaroWinkler {name}: {ns:.1} ns/call ({acc})");
+        }
+    }
 }

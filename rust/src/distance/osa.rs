@@ -7,7 +7,9 @@
 //! of `s2`; the vertical deltas of one column are held in `vp`/`vn`.
 
 use super::common::strip_affix;
-use super::pattern::{BlockPatternMatchVector, PatternMatchVector};
+use super::pattern::{
+    BlockPatternMatchVector, PatternMatchVector, SmallPatternMatchVector, WordMatchVector,
+};
 use super::Metric;
 use crate::unit::Unit;
 
@@ -44,15 +46,22 @@ pub fn osa_distance<A: Unit, B: Unit>(s1: &[A], s2: &[B], cutoff: usize) -> usiz
     if s1.is_empty() {
         return s2.len();
     }
-    if s1.len() <= 64 {
-        osa_word(&PatternMatchVector::new(s1), s1.len(), s2, cutoff)
+    let len1 = s1.len();
+    if len1 <= 64 {
+        match len1 {
+            0..=4 => osa_word(&SmallPatternMatchVector::<8>::new(s1), len1, s2, cutoff),
+            5..=8 => osa_word(&SmallPatternMatchVector::<16>::new(s1), len1, s2, cutoff),
+            9..=16 => osa_word(&SmallPatternMatchVector::<32>::new(s1), len1, s2, cutoff),
+            17..=32 => osa_word(&SmallPatternMatchVector::<64>::new(s1), len1, s2, cutoff),
+            _ => osa_word(&PatternMatchVector::new(s1), len1, s2, cutoff),
+        }
     } else {
         osa_block(&BlockPatternMatchVector::new(s1), s1.len(), s2, cutoff)
     }
 }
 
 /// Single-word kernel: `len1` (1..=64) is the pattern length.
-fn osa_word<B: Unit>(pm: &PatternMatchVector, len1: usize, s2: &[B], cutoff: usize) -> usize {
+fn osa_word<PM: WordMatchVector, B: Unit>(pm: &PM, len1: usize, s2: &[B], cutoff: usize) -> usize {
     let mut vp: u64 = if len1 == 64 { !0 } else { (1u64 << len1) - 1 };
     let mut vn: u64 = 0;
     let mut d0: u64 = 0;
@@ -62,7 +71,7 @@ fn osa_word<B: Unit>(pm: &PatternMatchVector, len1: usize, s2: &[B], cutoff: usi
     let len2 = s2.len();
 
     for (j, unit) in s2.iter().enumerate() {
-        let pm_j = pm.get(unit.value());
+        let pm_j = pm.get_word(unit.value());
         // Transposition: row i matches s2[j-1] and row i-1 matches s2[j],
         // while the diagonal cell of the previous column was not a zero step.
         let tr = ((!d0 & pm_j) << 1) & pm_prev;
@@ -252,6 +261,22 @@ pub(crate) mod testutil {
         s.iter().map(|u| U::from_value(u.value())).collect()
     }
 
+    /// On-CPU time of the current thread in ns (Linux schedstat), so that
+    /// timings are not skewed by other processes; falls back to wall time.
+    pub fn cpu_ns() -> u64 {
+        if let Ok(s) = std::fs::read_to_string("/proc/thread-self/schedstat") {
+            if let Some(Ok(ns)) = s.split_whitespace().next().map(str::parse::<u64>) {
+                return ns;
+            }
+        }
+        use std::sync::OnceLock;
+        static START: OnceLock<std::time::Instant> = OnceLock::new();
+        START
+            .get_or_init(std::time::Instant::now)
+            .elapsed()
+            .as_nanos() as u64
+    }
+
     /// Runs `f` for all 9 unit-type combinations.
     #[macro_export]
     macro_rules! for_all_unit_pairs {
@@ -367,4 +392,41 @@ mod tests {
         ("acccbabccbbbbaaaababbacabbbbaacbabcbabbcbacbacbababaabacacbbbbcabcccbbbacccaaaabcbbbbbabaacbcacabbbbcacabaabacabccbabaabcaaabb", "aaabbccacccabbbcbbbcbabaaaaabcababbaccacacbaaababbabaaaaccaabcabcbcaaccccbaabbaaabacccaabbcbacbaaabcbababccaccacabcbbbcbbabccbbbabcabc", 60),
         ("ababaabcbbaaaacacbaccbccaabbacaaabbabaabbaccbacccacacbcabacaabcabbaaacaaccacbabcbccbcbbcabbcbbcbaaacbbabcbabbaaabbbabcccaacaac", "ababaabcbbaaaacaacbaccbccaabbacaaabbabaabbaccbacccacacbcabacaabcabbaaacaaccacbabcbccbcbbcabbcbcbcbaaaacbbabcbabaaabbbabcccaacaac", 4),
     ];
+    /// Rough timing; run with `cargo test --release -- --ignored --nocapture timing`.
+    #[test]
+    #[ignore]
+    fn timing() {
+        use crate::distance::osa::testutil::cpu_ns;
+        use std::hint::black_box;
+        let cases: &[(&str, &[u8], &[u8])] = &[
+            ("15 chars", b"jaro winkler 15", b"jaro winklre 51"),
+            ("8 chars", b"kitten!!", b"sitting!"),
+            ("60 chars", &[b'a'; 60], &[b'b'; 60]),
+            ("200 chars", &[b'x'; 200], &[b'y'; 200]),
+        ];
+        for &(name, a, b) in cases {
+            let a: Vec<u8> = a
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| c.wrapping_add((i % 7) as u8))
+                .collect();
+            let b: Vec<u8> = b
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| c.wrapping_add((i % 5) as u8))
+                .collect();
+            let n = 200_000;
+            let start = cpu_ns();
+            let mut acc = 0.0;
+            for _ in 0..n {
+                acc += black_box(osa_distance(
+                    black_box(&a[..]),
+                    black_box(&b[..]),
+                    usize::MAX,
+                )) as f64;
+            }
+            let ns = (cpu_ns() - start) as f64 / n as f64;
+            println!("OSA {name}: {ns:.1} ns/call ({acc})");
+        }
+    }
 }
