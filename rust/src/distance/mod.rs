@@ -13,12 +13,18 @@
 //! Every cutoff is passed down into the kernel, so that it can stop early.
 
 pub mod common;
+pub mod damerau_levenshtein;
 pub mod hamming;
 pub mod indel;
+pub mod jaro;
+pub mod jaro_winkler;
 pub mod lcs_seq;
 pub mod levenshtein;
 pub mod mbleven;
+pub mod osa;
 pub mod pattern;
+pub mod postfix;
+pub mod prefix;
 pub mod reference;
 #[cfg(test)]
 pub(crate) mod test_util;

@@ -202,3 +202,107 @@ mod tests {
         assert_eq!(pm.ascii_blocks(300), None);
     }
 }
+
+/// Single-word match vectors, as used by the single-word kernels.
+pub trait WordMatchVector {
+    /// The match vector of the unit value `key`.
+    fn get_word(&self, key: u64) -> u64;
+}
+
+impl WordMatchVector for PatternMatchVector {
+    #[inline(always)]
+    fn get_word(&self, key: u64) -> u64 {
+        self.get(key)
+    }
+}
+
+/// Match vectors of a short pattern in an open-addressing table of `N`
+/// slots (`N` a power of two, at least 8 and at least twice the pattern
+/// length). For short patterns it is much cheaper to build than the
+/// 256-entry table of [`PatternMatchVector`].
+#[derive(Clone)]
+pub struct SmallPatternMatchVector<const N: usize> {
+    keys: [u64; N],
+    masks: [u64; N],
+}
+
+impl<const N: usize> SmallPatternMatchVector<N> {
+    /// Builds the vectors of `s`, which must hold at most `min(64, N / 2)` units.
+    #[inline]
+    pub fn new<T: Unit>(s: &[T]) -> Self {
+        debug_assert!(N.is_power_of_two() && N >= 8);
+        debug_assert!(s.len() <= 64 && s.len() * 2 <= N);
+        let mut pm = SmallPatternMatchVector {
+            keys: [0; N],
+            masks: [0; N],
+        };
+        let mut mask = 1u64;
+        for &unit in s {
+            let key = unit.value();
+            let i = pm.slot(key);
+            pm.keys[i] = key;
+            pm.masks[i] |= mask;
+            mask <<= 1;
+        }
+        pm
+    }
+
+    /// Slot of `key`: the one holding it, or the empty one where it belongs.
+    #[inline(always)]
+    fn slot(&self, key: u64) -> usize {
+        let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - N.trailing_zeros())) as usize;
+        while self.masks[i] != 0 && self.keys[i] != key {
+            i = (i + 1) & (N - 1);
+        }
+        i
+    }
+
+    /// The match vector of the unit value `key`.
+    #[inline(always)]
+    pub fn get(&self, key: u64) -> u64 {
+        self.masks[self.slot(key)]
+    }
+}
+
+impl<const N: usize> WordMatchVector for SmallPatternMatchVector<N> {
+    #[inline(always)]
+    fn get_word(&self, key: u64) -> u64 {
+        self.get(key)
+    }
+}
+
+#[cfg(test)]
+mod small_tests {
+    use super::*;
+
+    #[test]
+    fn small_matches_full() {
+        let s: Vec<u64> = vec![
+            97,
+            98,
+            97,
+            0x1F600,
+            1 << 40,
+            98,
+            3,
+            97,
+            0,
+            5,
+            6,
+            7,
+            8,
+            9,
+            10,
+            11,
+        ];
+        let full = PatternMatchVector::new(&s);
+        let small = SmallPatternMatchVector::<32>::new(&s);
+        for key in [0u64, 3, 5, 11, 12, 97, 98, 99, 0x1F600, 1 << 40, u64::MAX] {
+            assert_eq!(small.get(key), full.get(key), "{key}");
+        }
+        let small = SmallPatternMatchVector::<8>::new(&s[..4]);
+        assert_eq!(small.get(97), 0b101);
+        assert_eq!(small.get(0x1F600), 0b1000);
+        assert_eq!(small.get(1 << 40), 0);
+    }
+}
