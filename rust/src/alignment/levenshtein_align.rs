@@ -8,15 +8,14 @@
 //! depends on them: the backtrace prefers a deletion, then an insertion,
 //! then the diagonal.
 
-use super::bitmatrix::ShiftedBits;
+use super::bitmatrix::DeltaRows;
 use super::editops::{EditOp, EditTag};
 use crate::distance::pattern::BlockPatternMatchVector;
 use crate::unit::Unit;
 
 /// Result of a forward pass that records VP/VN.
 pub(crate) struct Recorded {
-    pub(crate) vp: ShiftedBits,
-    pub(crate) vn: ShiftedBits,
+    pub(crate) rows: DeltaRows,
     pub(crate) dist: usize,
 }
 
@@ -46,10 +45,9 @@ pub(crate) fn hyrroe_single_record<A: Unit, B: Unit>(s1: &[A], s2: &[B]) -> Reco
     let mut vp = !0u64;
     let mut vn = 0u64;
     let mut dist = s1.len();
-    let mut rvp = ShiftedBits::new(s2.len(), 1, !0);
-    let mut rvn = ShiftedBits::new(s2.len(), 1, 0);
+    let mut rec = DeltaRows::with_capacity(s2.len(), s2.len());
     let mask = 1u64 << (s1.len() - 1);
-    for (i, ch) in s2.iter().enumerate() {
+    for ch in s2 {
         let x = pm.get(0, ch.value());
         let d0 = (((x & vp).wrapping_add(vp)) ^ vp) | x | vn;
         let mut hp = vn | !(d0 | vp);
@@ -60,10 +58,9 @@ pub(crate) fn hyrroe_single_record<A: Unit, B: Unit>(s1: &[A], s2: &[B]) -> Reco
         hn <<= 1;
         vp = hn | !(d0 | hp);
         vn = hp & d0;
-        rvp.set_word(i, 0, vp);
-        rvn.set_word(i, 0, vn);
+        rec.push_word(0, vp, vn);
     }
-    Recorded { vp: rvp, vn: rvn, dist }
+    Recorded { rows: rec, dist }
 }
 
 /// Hyyrö's algorithm restricted to a diagonal band of 64 cells
@@ -76,13 +73,8 @@ pub(crate) fn hyrroe_small_band_record<A: Unit, B: Unit>(s1: &[A], s2: &[B], max
     let mut vp = !0u64 << (64 - max - 1);
     let mut vn = 0u64;
     let mut dist = max;
-    let mut rvp = ShiftedBits::new(len2, 1, !0);
-    let mut rvn = ShiftedBits::new(len2, 1, 0);
+    let mut rec = DeltaRows::with_capacity(len2, len2);
     let start_offset = max as isize + 2 - 64;
-    for i in 0..len2 {
-        rvp.set_offset(i, start_offset + i as isize);
-        rvn.set_offset(i, start_offset + i as isize);
-    }
     let diagonal_mask = 1u64 << 63;
     let mut horizontal_mask = 1u64 << 62;
     let break_score = (2 * max + len2).wrapping_sub(len1);
@@ -118,17 +110,16 @@ pub(crate) fn hyrroe_small_band_record<A: Unit, B: Unit>(s1: &[A], s2: &[B], max
             horizontal_mask >>= 1;
         }
         if dist > break_score {
-            return Recorded { vp: rvp, vn: rvn, dist: max + 1 };
+            return Recorded { rows: rec, dist: max + 1 };
         }
         vp = hn | !((d0 >> 1) | hp);
         vn = (d0 >> 1) & hp;
-        rvp.set_word(i, 0, vp);
-        rvn.set_word(i, 0, vn);
+        rec.push_word(start_offset + i as isize, vp, vn);
     }
     if dist > max {
         dist = max + 1;
     }
-    Recorded { vp: rvp, vn: rvn, dist }
+    Recorded { rows: rec, dist }
 }
 
 /// Hyyrö's block algorithm within an Ukkonen band for distances up to `max`.
@@ -142,7 +133,7 @@ pub(crate) fn hyrroe_block<A: Unit, B: Unit>(
     max: usize,
     record: bool,
     stop_row: Option<usize>,
-) -> (BlockOutcome, Option<(ShiftedBits, ShiftedBits)>) {
+) -> (BlockOutcome, Option<DeltaRows>) {
     let (len1, len2) = (s1.len(), s2.len());
     if max < len1.abs_diff(len2) {
         return (BlockOutcome::Exceeded, None);
@@ -156,10 +147,13 @@ pub(crate) fn hyrroe_block<A: Unit, B: Unit>(
     scores[words - 1] = len1;
     let last_mask = 1u64 << ((len1 - 1) % W);
 
+    // rapidfuzz allocates `min(words, full_band / 64 + 2)` words per row and
+    // reads unwritten words as the initial vectors; only the written words
+    // are kept here.
     let mut rec = if record {
         let full_band = len1.min(max.saturating_mul(2).saturating_add(1));
         let band_words = words.min(full_band / W + 2);
-        Some((ShiftedBits::new(len2, band_words, !0), ShiftedBits::new(len2, band_words, 0)))
+        Some(DeltaRows::with_capacity(len2, len2 * band_words.min(8)))
     } else {
         None
     };
@@ -180,44 +174,16 @@ pub(crate) fn hyrroe_block<A: Unit, B: Unit>(
         let ch = ch.value();
         let mut hp_carry = 1u64;
         let mut hn_carry = 0u64;
-        if let Some((rvp, rvn)) = rec.as_mut() {
-            rvp.set_offset(row, (first_block * W) as isize);
-            rvn.set_offset(row, (first_block * W) as isize);
-        }
-
-        let mut advance = |word: usize,
-                           first_block: usize,
-                           hp_carry: &mut u64,
-                           hn_carry: &mut u64,
-                           vp: &mut [u64],
-                           vn: &mut [u64]|
-         -> isize {
-            let x = pm.get(word, ch) | *hn_carry;
-            let (vpw, vnw) = (vp[word], vn[word]);
-            let d0 = (((x & vpw).wrapping_add(vpw)) ^ vpw) | x | vnw;
-            let mut hp = vnw | !(d0 | vpw);
-            let mut hn = d0 & vpw;
-            let (hp_in, hn_in) = (*hp_carry, *hn_carry);
-            if word < words - 1 {
-                *hp_carry = hp >> 63;
-                *hn_carry = hn >> 63;
-            } else {
-                *hp_carry = (hp & last_mask != 0) as u64;
-                *hn_carry = (hn & last_mask != 0) as u64;
-            }
-            hp = (hp << 1) | hp_in;
-            hn = (hn << 1) | hn_in;
-            vp[word] = hn | !(d0 | hp);
-            vn[word] = hp & d0;
-            if let Some((rvp, rvn)) = rec.as_mut() {
-                rvp.set_word(row, word - first_block, vp[word]);
-                rvn.set_word(row, word - first_block, vn[word]);
-            }
-            *hp_carry as isize - *hn_carry as isize
-        };
 
         for word in first_block..=last_block {
-            let delta = advance(word, first_block, &mut hp_carry, &mut hn_carry, &mut vp, &mut vn);
+            let delta = advance_word(
+                pm.get(word, ch),
+                &mut vp[word],
+                &mut vn[word],
+                &mut hp_carry,
+                &mut hn_carry,
+                if word + 1 < words { 1u64 << 63 } else { last_mask },
+            );
             scores[word] = (scores[word] as isize + delta) as usize;
         }
 
@@ -235,10 +201,23 @@ pub(crate) fn hyrroe_block<A: Unit, B: Unit>(
                 let chars_in_block = if last_block + 1 == words { (len1 - 1) % W + 1 } else { W };
                 scores[last_block] =
                     scores[last_block - 1] + chars_in_block - hp_carry as usize + hn_carry as usize;
-                let delta =
-                    advance(last_block, first_block, &mut hp_carry, &mut hn_carry, &mut vp, &mut vn);
+                let delta = advance_word(
+                    pm.get(last_block, ch),
+                    &mut vp[last_block],
+                    &mut vn[last_block],
+                    &mut hp_carry,
+                    &mut hn_carry,
+                    if last_block + 1 < words { 1u64 << 63 } else { last_mask },
+                );
                 scores[last_block] = (scores[last_block] as isize + delta) as usize;
             }
+        }
+        if let Some(rec) = rec.as_mut() {
+            rec.push_row(
+                (first_block * W) as isize,
+                &vp[first_block..=last_block],
+                &vn[first_block..=last_block],
+            );
         }
 
         // Shrink the band from below.
@@ -297,6 +276,32 @@ pub(crate) fn hyrroe_block<A: Unit, B: Unit>(
     (BlockOutcome::Done(dist), rec)
 }
 
+/// One block step of Hyyrö's algorithm; `out_mask` selects the bit whose
+/// horizontal delta is carried into the next block. Returns that delta.
+#[inline(always)]
+fn advance_word(
+    pm_j: u64,
+    vp: &mut u64,
+    vn: &mut u64,
+    hp_carry: &mut u64,
+    hn_carry: &mut u64,
+    out_mask: u64,
+) -> isize {
+    let x = pm_j | *hn_carry;
+    let (vpw, vnw) = (*vp, *vn);
+    let d0 = (((x & vpw).wrapping_add(vpw)) ^ vpw) | x | vnw;
+    let mut hp = vnw | !(d0 | vpw);
+    let mut hn = d0 & vpw;
+    let (hp_in, hn_in) = (*hp_carry, *hn_carry);
+    *hp_carry = (hp & out_mask != 0) as u64;
+    *hn_carry = (hn & out_mask != 0) as u64;
+    hp = (hp << 1) | hp_in;
+    hn = (hn << 1) | hn_in;
+    *vp = hn | !(d0 | hp);
+    *vn = hp & d0;
+    *hp_carry as isize - *hn_carry as isize
+}
+
 /// Walks back from the end of the recorded matrix, pushing the edit
 /// operations onto `out` in forward order.
 fn recover_alignment<A: Unit, B: Unit>(
@@ -314,12 +319,12 @@ fn recover_alignment<A: Unit, B: Unit>(
         out.push(EditOp { tag, src_pos: col + src_pos, dest_pos: row + dest_pos });
     };
     while row > 0 && col > 0 {
-        if m.vp.test_bit(row - 1, col - 1) {
+        if m.rows.test_vp(row - 1, col - 1) {
             col -= 1;
             push(EditTag::Delete, col, row);
         } else {
             row -= 1;
-            if row > 0 && m.vn.test_bit(row - 1, col - 1) {
+            if row > 0 && m.rows.test_vn(row - 1, col - 1) {
                 push(EditTag::Insert, col, row);
             } else {
                 col -= 1;
@@ -367,8 +372,8 @@ pub(crate) fn levenshtein_align<A: Unit, B: Unit>(
     } else {
         let pm = BlockPatternMatchVector::new(s1);
         match hyrroe_block(&pm, s1, s2, max, true, None) {
-            (BlockOutcome::Done(dist), Some((vp, vn))) => Recorded { vp, vn, dist },
-            (_, Some((vp, vn))) => Recorded { vp, vn, dist: max + 1 },
+            (BlockOutcome::Done(dist), Some(rows)) => Recorded { rows, dist },
+            (_, Some(rows)) => Recorded { rows, dist: max + 1 },
             // Only when max < |len1 - len2|, which callers rule out.
             _ => return levenshtein_align(out, s1, s2, usize::MAX, src_pos, dest_pos),
         }

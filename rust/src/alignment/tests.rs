@@ -344,3 +344,56 @@ fn spam_park_example() {
     );
     assert_eq!(e.apply(b"sp", b"park"), Err(AlignmentError::ApplyOutOfRange));
 }
+
+/// Timing report: `cargo test --release --lib bench_editops -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn bench_editops() {
+    use std::time::Instant;
+    let (a, b) = gen_pair(7, 1000, 26, 100);
+    let (a, b): (Vec<u8>, Vec<u8>) = (a.iter().map(|&c| c as u8).collect(), b.iter().map(|&c| c as u8).collect());
+    let reps = 2000;
+    for (name, f) in [
+        ("levenshtein_editops 1000", &(|| levenshtein_editops(&a, &b, None).len()) as &dyn Fn() -> usize),
+        ("indel_editops 1000", &|| indel_editops(&a, &b).len()),
+        ("levenshtein_distance 1000", &|| super::levenshtein_align::levenshtein_distance(&a, &b)),
+        ("block max=1000 no record", &|| {
+            let pm = crate::distance::pattern::BlockPatternMatchVector::new(&a);
+            match super::levenshtein_align::hyrroe_block(&pm, &a, &b, 1000, false, None).0 {
+                super::levenshtein_align::BlockOutcome::Done(d) => d,
+                _ => 0,
+            }
+        }),
+        ("block max=1000 record", &|| {
+            let pm = crate::distance::pattern::BlockPatternMatchVector::new(&a);
+            match super::levenshtein_align::hyrroe_block(&pm, &a, &b, 1000, true, None).0 {
+                super::levenshtein_align::BlockOutcome::Done(d) => d,
+                _ => 0,
+            }
+        }),
+        ("levenshtein_editops 1000 hint", &|| levenshtein_editops(&a, &b, Some(100)).len()),
+    ] {
+        // Minimum over batches: the machine is shared.
+        let mut best = f64::MAX;
+        let mut n = 0;
+        for _ in 0..reps / 50 {
+            let t = Instant::now();
+            for _ in 0..50 {
+                n = f();
+            }
+            best = best.min(t.elapsed().as_secs_f64() * 1e6 / 50.0);
+        }
+        println!("{name}: {best:.1} us/op (min of batches; result {n})");
+    }
+    let big = std::env::var("FFZ_BENCH_BIG").is_ok();
+    if big {
+        let (a, b) = gen_pair(42, 20_000, 26, 100);
+        let (a, b): (Vec<u8>, Vec<u8>) = (a.iter().map(|&c| c as u8).collect(), b.iter().map(|&c| c as u8).collect());
+        let t = Instant::now();
+        let n = levenshtein_editops(&a, &b, None).len();
+        println!("levenshtein_editops 20k: {:.1} ms (ops {n})", t.elapsed().as_secs_f64() * 1e3);
+        let t = Instant::now();
+        let n = indel_editops(&a, &b).len();
+        println!("indel_editops 20k: {:.1} ms (ops {n})", t.elapsed().as_secs_f64() * 1e3);
+    }
+}
