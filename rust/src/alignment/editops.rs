@@ -140,8 +140,12 @@ impl AlignmentError {
             AlignmentError::Invalid => "List of edit operations invalid",
             AlignmentError::OutOfOrder => "List of edit operations out of order",
             AlignmentError::Duplicated => "Duplicated edit operation",
-            AlignmentError::NotStartAtZero => "List of edit operations does not start at position 0",
-            AlignmentError::NotEndAtEnds => "List of edit operations does not end at the string ends",
+            AlignmentError::NotStartAtZero => {
+                "List of edit operations does not start at position 0"
+            }
+            AlignmentError::NotEndAtEnds => {
+                "List of edit operations does not end at the string ends"
+            }
             AlignmentError::NotContinuous => "List of edit operations is not continuous",
             AlignmentError::InvalidEditType => "Invalid Edit Type",
             AlignmentError::ApplyOutOfRange => "edit operations do not fit the sequences",
@@ -204,7 +208,11 @@ pub struct MatchingBlock {
 impl Editops {
     /// Empty editops for sequences of the given lengths.
     pub fn new(src_len: usize, dest_len: usize) -> Editops {
-        Editops { ops: Vec::new(), src_len, dest_len }
+        Editops {
+            ops: Vec::new(),
+            src_len,
+            dest_len,
+        }
     }
 
     /// Validates user data like rapidfuzz's `Editops(list, src_len, dest_len)`
@@ -229,7 +237,11 @@ impl Editops {
                 return Err(AlignmentError::Invalid);
             }
             if let Some(tag) = tag.edit_tag() {
-                ops.push(EditOp { tag, src_pos, dest_pos });
+                ops.push(EditOp {
+                    tag,
+                    src_pos,
+                    dest_pos,
+                });
             }
         }
         for w in ops.windows(2) {
@@ -240,7 +252,11 @@ impl Editops {
                 return Err(AlignmentError::Duplicated);
             }
         }
-        Ok(Editops { ops, src_len, dest_len })
+        Ok(Editops {
+            ops,
+            src_len,
+            dest_len,
+        })
     }
 
     /// Validates a list of 5-tuples as [`Opcodes::from_list`] does and
@@ -321,7 +337,11 @@ impl Editops {
                 dest_end: self.dest_len,
             });
         }
-        Opcodes { ops: blocks, src_len: self.src_len, dest_len: self.dest_len }
+        Opcodes {
+            ops: blocks,
+            src_len: self.src_len,
+            dest_len: self.dest_len,
+        }
     }
 
     /// Matching blocks between the edits, ending with the sentinel
@@ -338,7 +358,11 @@ impl Editops {
                     .wrapping_sub(src_pos)
                     .min(op.dest_pos.wrapping_sub(dest_pos));
                 if len > 0 {
-                    blocks.push(MatchingBlock { a: src_pos, b: dest_pos, size: len });
+                    blocks.push(MatchingBlock {
+                        a: src_pos,
+                        b: dest_pos,
+                        size: len,
+                    });
                 }
                 src_pos = op.src_pos;
                 dest_pos = op.dest_pos;
@@ -358,10 +382,18 @@ impl Editops {
                 .wrapping_sub(src_pos)
                 .min(self.dest_len.wrapping_sub(dest_pos));
             if len > 0 {
-                blocks.push(MatchingBlock { a: src_pos, b: dest_pos, size: len });
+                blocks.push(MatchingBlock {
+                    a: src_pos,
+                    b: dest_pos,
+                    size: len,
+                });
             }
         }
-        blocks.push(MatchingBlock { a: self.src_len, b: self.dest_len, size: 0 });
+        blocks.push(MatchingBlock {
+            a: self.src_len,
+            b: self.dest_len,
+            size: 0,
+        });
         blocks
     }
 
@@ -371,7 +403,11 @@ impl Editops {
             ops: self
                 .ops
                 .iter()
-                .map(|op| EditOp { tag: op.tag.inverse(), src_pos: op.dest_pos, dest_pos: op.src_pos })
+                .map(|op| EditOp {
+                    tag: op.tag.inverse(),
+                    src_pos: op.dest_pos,
+                    dest_pos: op.src_pos,
+                })
                 .collect(),
             src_len: self.dest_len,
             dest_len: self.src_len,
@@ -381,7 +417,11 @@ impl Editops {
     /// Applies the operations to `src`, taking replaced and inserted units
     /// from `dest`; returns the unit values of the result. Fails when a
     /// position lies outside the given sequences.
-    pub fn apply<A: Unit, B: Unit>(&self, src: &[A], dest: &[B]) -> Result<Vec<u64>, AlignmentError> {
+    pub fn apply<A: Unit, B: Unit>(
+        &self,
+        src: &[A],
+        dest: &[B],
+    ) -> Result<Vec<u64>, AlignmentError> {
         let mut out = Vec::with_capacity(src.len() + self.ops.len());
         let mut src_pos = 0usize;
         for op in &self.ops {
@@ -394,7 +434,9 @@ impl Editops {
             }
             match op.tag {
                 EditTag::Replace | EditTag::Insert => {
-                    let unit = dest.get(op.dest_pos).ok_or(AlignmentError::ApplyOutOfRange)?;
+                    let unit = dest
+                        .get(op.dest_pos)
+                        .ok_or(AlignmentError::ApplyOutOfRange)?;
                     out.push(unit.value());
                     if op.tag == EditTag::Replace {
                         src_pos += 1;
@@ -446,7 +488,13 @@ impl Opcodes {
                     continue;
                 }
             }
-            blocks.push(Opcode { tag, src_start, src_end, dest_start, dest_end });
+            blocks.push(Opcode {
+                tag,
+                src_start,
+                src_end,
+                dest_start,
+                dest_end,
+            });
         }
         let (first, last) = (blocks[0], blocks[blocks.len() - 1]);
         if first.src_start != 0 || first.dest_start != 0 {
@@ -460,7 +508,11 @@ impl Opcodes {
                 return Err(AlignmentError::NotContinuous);
             }
         }
-        Ok(Opcodes { ops: blocks, src_len, dest_len })
+        Ok(Opcodes {
+            ops: blocks,
+            src_len,
+            dest_len,
+        })
     }
 
     /// Validates a list of 3-tuples as [`Editops::from_list`] does and
@@ -516,7 +568,11 @@ impl Opcodes {
                 }
             }
         }
-        Editops { ops, src_len: self.src_len, dest_len: self.dest_len }
+        Editops {
+            ops,
+            src_len: self.src_len,
+            dest_len: self.dest_len,
+        }
     }
 
     /// The `Equal` blocks as matching blocks, plus the sentinel
@@ -530,11 +586,19 @@ impl Opcodes {
                     .wrapping_sub(op.src_start)
                     .min(op.dest_end.wrapping_sub(op.dest_start));
                 if len > 0 {
-                    blocks.push(MatchingBlock { a: op.src_start, b: op.dest_start, size: len });
+                    blocks.push(MatchingBlock {
+                        a: op.src_start,
+                        b: op.dest_start,
+                        size: len,
+                    });
                 }
             }
         }
-        blocks.push(MatchingBlock { a: self.src_len, b: self.dest_len, size: 0 });
+        blocks.push(MatchingBlock {
+            a: self.src_len,
+            b: self.dest_len,
+            size: 0,
+        });
         blocks
     }
 
@@ -560,16 +624,24 @@ impl Opcodes {
     /// Applies the blocks: `Equal` copies from `src`, `Replace`/`Insert`
     /// copy from `dest`, `Delete` copies nothing. Fails when a block lies
     /// outside the given sequences.
-    pub fn apply<A: Unit, B: Unit>(&self, src: &[A], dest: &[B]) -> Result<Vec<u64>, AlignmentError> {
+    pub fn apply<A: Unit, B: Unit>(
+        &self,
+        src: &[A],
+        dest: &[B],
+    ) -> Result<Vec<u64>, AlignmentError> {
         let mut out = Vec::with_capacity(self.dest_len);
         for op in &self.ops {
             match op.tag {
                 OpcodeTag::Equal => {
-                    let s = src.get(op.src_start..op.src_end).ok_or(AlignmentError::ApplyOutOfRange)?;
+                    let s = src
+                        .get(op.src_start..op.src_end)
+                        .ok_or(AlignmentError::ApplyOutOfRange)?;
                     out.extend(s.iter().map(|u| u.value()));
                 }
                 OpcodeTag::Replace | OpcodeTag::Insert => {
-                    let s = dest.get(op.dest_start..op.dest_end).ok_or(AlignmentError::ApplyOutOfRange)?;
+                    let s = dest
+                        .get(op.dest_start..op.dest_end)
+                        .ok_or(AlignmentError::ApplyOutOfRange)?;
                     out.extend(s.iter().map(|u| u.value()));
                 }
                 OpcodeTag::Delete => {}

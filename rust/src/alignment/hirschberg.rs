@@ -6,7 +6,9 @@
 //! (plus at most `threshold` bytes of recorded matrix per leaf).
 
 use super::editops::{EditOp, Editops};
-use super::levenshtein_align::{hyrroe_block, levenshtein_align, levenshtein_distance, BlockOutcome};
+use super::levenshtein_align::{
+    hyrroe_block, levenshtein_align, levenshtein_distance, BlockOutcome,
+};
 use crate::distance::common::strip_affix;
 use crate::distance::pattern::BlockPatternMatchVector;
 use crate::unit::Unit;
@@ -31,15 +33,21 @@ fn find_hirschberg_pos<A: Unit, B: Unit>(s1: &[A], s2: &[B], mut max: usize) -> 
     let pm = BlockPatternMatchVector::new(s1);
 
     'retry: loop {
-        let mut hpos = HirschbergPos { left_score: 0, right_score: 0, s1_mid: 0, s2_mid: left_size };
-
-        let right_row = match hyrroe_block(&pm_rev, &rev1, &rev2, max, false, Some(right_size - 1)).0 {
-            BlockOutcome::Row(r) => r,
-            _ => {
-                max = max.saturating_mul(2).max(1);
-                continue 'retry;
-            }
+        let mut hpos = HirschbergPos {
+            left_score: 0,
+            right_score: 0,
+            s1_mid: 0,
+            s2_mid: left_size,
         };
+
+        let right_row =
+            match hyrroe_block(&pm_rev, &rev1, &rev2, max, false, Some(right_size - 1)).0 {
+                BlockOutcome::Row(r) => r,
+                _ => {
+                    max = max.saturating_mul(2).max(1);
+                    continue 'retry;
+                }
+            };
         let right_first_pos = right_row.first_block * 64;
         let right_last_pos = len1.min(right_row.last_block * 64 + 64);
         let mut right_scores = Vec::with_capacity(right_last_pos - right_first_pos + 1);
@@ -49,7 +57,8 @@ fn find_hirschberg_pos<A: Unit, B: Unit>(s1: &[A], s2: &[B], mut max: usize) -> 
             let bit = 1u64 << (i % 64);
             let prev: usize = right_scores[i - right_first_pos];
             right_scores.push(
-                prev.wrapping_sub((vn & bit != 0) as usize).wrapping_add((vp & bit != 0) as usize),
+                prev.wrapping_sub((vn & bit != 0) as usize)
+                    .wrapping_add((vp & bit != 0) as usize),
             );
         }
 
@@ -67,7 +76,9 @@ fn find_hirschberg_pos<A: Unit, B: Unit>(s1: &[A], s2: &[B], mut max: usize) -> 
         for i in left_first_pos..left_last_pos {
             let (vp, vn) = left_row.vecs[i / 64];
             let bit = 1u64 << (i % 64);
-            left_score = left_score.wrapping_sub((vn & bit != 0) as usize).wrapping_add((vp & bit != 0) as usize);
+            left_score = left_score
+                .wrapping_sub((vn & bit != 0) as usize)
+                .wrapping_add((vp & bit != 0) as usize);
             if len1 < i + 1 + right_first_pos {
                 continue;
             }
@@ -116,7 +127,15 @@ pub(crate) fn levenshtein_align_hirschberg<A: Unit, B: Unit>(
     } else {
         let hpos = find_hirschberg_pos(s1, s2, max);
         let (m1, m2) = (hpos.s1_mid.min(len1), hpos.s2_mid);
-        levenshtein_align_hirschberg(out, &s1[..m1], &s2[..m2], src_pos, dest_pos, hpos.left_score, threshold);
+        levenshtein_align_hirschberg(
+            out,
+            &s1[..m1],
+            &s2[..m2],
+            src_pos,
+            dest_pos,
+            hpos.left_score,
+            threshold,
+        );
         levenshtein_align_hirschberg(
             out,
             &s1[m1..],
@@ -145,12 +164,20 @@ pub(crate) fn levenshtein_editops_with_threshold<A: Unit, B: Unit>(
     }
     let mut ops = Vec::new();
     levenshtein_align_hirschberg(&mut ops, s1, s2, 0, 0, score_cutoff, threshold);
-    Editops { ops, src_len: s1.len(), dest_len: s2.len() }
+    Editops {
+        ops,
+        src_len: s1.len(),
+        dest_len: s2.len(),
+    }
 }
 
 /// Edit operations (uniform weights) turning `s1` into `s2`, identical to
 /// `rapidfuzz.distance.Levenshtein.editops(s1, s2, score_hint=score_hint)`.
 /// `score_hint` is an expected distance (`None`: unknown).
-pub fn levenshtein_editops<A: Unit, B: Unit>(s1: &[A], s2: &[B], score_hint: Option<usize>) -> Editops {
+pub fn levenshtein_editops<A: Unit, B: Unit>(
+    s1: &[A],
+    s2: &[B],
+    score_hint: Option<usize>,
+) -> Editops {
     levenshtein_editops_with_threshold(s1, s2, score_hint, HIRSCHBERG_THRESHOLD)
 }

@@ -101,12 +101,20 @@ impl<'a, B: Unit> Walk<'a, B> {
         while row > a && col > 0 {
             if bit(row, col - 1) {
                 col -= 1;
-                self.rev_ops.push(EditOp { tag: EditTag::Delete, src_pos: col + p, dest_pos: row + p });
+                self.rev_ops.push(EditOp {
+                    tag: EditTag::Delete,
+                    src_pos: col + p,
+                    dest_pos: row + p,
+                });
             } else {
                 row -= 1;
                 // The state before any unit of s2 is all ones: a match.
                 if row > 0 && !bit(row, col - 1) {
-                    self.rev_ops.push(EditOp { tag: EditTag::Insert, src_pos: col + p, dest_pos: row + p });
+                    self.rev_ops.push(EditOp {
+                        tag: EditTag::Insert,
+                        src_pos: col + p,
+                        dest_pos: row + p,
+                    });
                 } else {
                     col -= 1;
                 }
@@ -147,11 +155,19 @@ pub(crate) fn indel_editops_with_budget<A: Unit, B: Unit>(
     }
     while col > 0 {
         col -= 1;
-        rev_ops.push(EditOp { tag: EditTag::Delete, src_pos: col + prefix, dest_pos: row + prefix });
+        rev_ops.push(EditOp {
+            tag: EditTag::Delete,
+            src_pos: col + prefix,
+            dest_pos: row + prefix,
+        });
     }
     while row > 0 {
         row -= 1;
-        rev_ops.push(EditOp { tag: EditTag::Insert, src_pos: col + prefix, dest_pos: row + prefix });
+        rev_ops.push(EditOp {
+            tag: EditTag::Insert,
+            src_pos: col + prefix,
+            dest_pos: row + prefix,
+        });
     }
     rev_ops.reverse();
     result.ops = rev_ops;

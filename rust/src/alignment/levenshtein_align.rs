@@ -66,7 +66,11 @@ pub(crate) fn hyrroe_single_record<A: Unit, B: Unit>(s1: &[A], s2: &[B]) -> Reco
 /// Hyyrö's algorithm restricted to a diagonal band of 64 cells
 /// (`2 * max + 1 <= 64`), recording every row. Requires `max <= s1.len()`,
 /// `max <= s2.len()` and `s2.len() + max >= s1.len()`.
-pub(crate) fn hyrroe_small_band_record<A: Unit, B: Unit>(s1: &[A], s2: &[B], max: usize) -> Recorded {
+pub(crate) fn hyrroe_small_band_record<A: Unit, B: Unit>(
+    s1: &[A],
+    s2: &[B],
+    max: usize,
+) -> Recorded {
     let (len1, len2) = (s1.len(), s2.len());
     let pm = BlockPatternMatchVector::new(s1);
     let words = pm.block_count();
@@ -110,7 +114,10 @@ pub(crate) fn hyrroe_small_band_record<A: Unit, B: Unit>(s1: &[A], s2: &[B], max
             horizontal_mask >>= 1;
         }
         if dist > break_score {
-            return Recorded { rows: rec, dist: max + 1 };
+            return Recorded {
+                rows: rec,
+                dist: max + 1,
+            };
         }
         vp = hn | !((d0 >> 1) | hp);
         vn = (d0 >> 1) & hp;
@@ -182,7 +189,11 @@ pub(crate) fn hyrroe_block<A: Unit, B: Unit>(
                 &mut vn[word],
                 &mut hp_carry,
                 &mut hn_carry,
-                if word + 1 < words { 1u64 << 63 } else { last_mask },
+                if word + 1 < words {
+                    1u64 << 63
+                } else {
+                    last_mask
+                },
             );
             scores[word] = (scores[word] as isize + delta) as usize;
         }
@@ -193,12 +204,17 @@ pub(crate) fn hyrroe_block<A: Unit, B: Unit>(
 
         // Extend the band downwards by one block.
         if last_block + 1 < words {
-            let cond = (max + 2 * W + row + len1) as isize - (scores[last_block] + 2 + len2) as isize;
+            let cond =
+                (max + 2 * W + row + len1) as isize - (scores[last_block] + 2 + len2) as isize;
             if row_num(last_block) < cond {
                 last_block += 1;
                 vp[last_block] = !0;
                 vn[last_block] = 0;
-                let chars_in_block = if last_block + 1 == words { (len1 - 1) % W + 1 } else { W };
+                let chars_in_block = if last_block + 1 == words {
+                    (len1 - 1) % W + 1
+                } else {
+                    W
+                };
                 scores[last_block] =
                     scores[last_block - 1] + chars_in_block - hp_carry as usize + hn_carry as usize;
                 let delta = advance_word(
@@ -207,7 +223,11 @@ pub(crate) fn hyrroe_block<A: Unit, B: Unit>(
                     &mut vn[last_block],
                     &mut hp_carry,
                     &mut hn_carry,
-                    if last_block + 1 < words { 1u64 << 63 } else { last_mask },
+                    if last_block + 1 < words {
+                        1u64 << 63
+                    } else {
+                        last_mask
+                    },
                 );
                 scores[last_block] = (scores[last_block] as isize + delta) as usize;
             }
@@ -257,13 +277,22 @@ pub(crate) fn hyrroe_block<A: Unit, B: Unit>(
                 row + 1
             } else {
                 let relevant_bits = ((first_block + 1) * W).min(len1) % W;
-                let mask = if relevant_bits != 0 { !0u64 >> (64 - relevant_bits) } else { !0u64 };
+                let mask = if relevant_bits != 0 {
+                    !0u64 >> (64 - relevant_bits)
+                } else {
+                    !0u64
+                };
                 (scores[first_block] + (vn[first_block] & mask).count_ones() as usize)
                     .wrapping_sub((vp[first_block] & mask).count_ones() as usize)
             };
             let vecs = vp.iter().copied().zip(vn.iter().copied()).collect();
             return (
-                BlockOutcome::Row(BitRow { first_block, last_block, prev_score, vecs }),
+                BlockOutcome::Row(BitRow {
+                    first_block,
+                    last_block,
+                    prev_score,
+                    vecs,
+                }),
                 rec,
             );
         }
@@ -316,7 +345,11 @@ fn recover_alignment<A: Unit, B: Unit>(
     let mut col = s1.len();
     let mut row = s2.len();
     let mut push = |tag, col: usize, row: usize| {
-        out.push(EditOp { tag, src_pos: col + src_pos, dest_pos: row + dest_pos });
+        out.push(EditOp {
+            tag,
+            src_pos: col + src_pos,
+            dest_pos: row + dest_pos,
+        });
     };
     while row > 0 && col > 0 {
         if m.rows.test_vp(row - 1, col - 1) {
@@ -361,8 +394,16 @@ pub(crate) fn levenshtein_align<A: Unit, B: Unit>(
     let full_band = len1.min(max.saturating_mul(2).saturating_add(1));
 
     if len1 == 0 || len2 == 0 {
-        out.extend((0..len1).map(|i| EditOp { tag: EditTag::Delete, src_pos: src_pos + i, dest_pos }));
-        out.extend((0..len2).map(|j| EditOp { tag: EditTag::Insert, src_pos, dest_pos: dest_pos + j }));
+        out.extend((0..len1).map(|i| EditOp {
+            tag: EditTag::Delete,
+            src_pos: src_pos + i,
+            dest_pos,
+        }));
+        out.extend((0..len2).map(|j| EditOp {
+            tag: EditTag::Insert,
+            src_pos,
+            dest_pos: dest_pos + j,
+        }));
         return;
     }
     let m = if len1 <= 64 {
@@ -373,7 +414,10 @@ pub(crate) fn levenshtein_align<A: Unit, B: Unit>(
         let pm = BlockPatternMatchVector::new(s1);
         match hyrroe_block(&pm, s1, s2, max, true, None) {
             (BlockOutcome::Done(dist), Some(rows)) => Recorded { rows, dist },
-            (_, Some(rows)) => Recorded { rows, dist: max + 1 },
+            (_, Some(rows)) => Recorded {
+                rows,
+                dist: max + 1,
+            },
             // Only when max < |len1 - len2|, which callers rule out.
             _ => return levenshtein_align(out, s1, s2, usize::MAX, src_pos, dest_pos),
         }

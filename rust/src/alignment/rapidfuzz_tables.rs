@@ -3,7 +3,12 @@
 //! GENERATED rows are built by `gen_pair` in tests.rs (xorshift64).
 
 pub(super) const SHORT: &[(&str, &str, &str, &str)] = &[
-    ("kitten", "sitting", "r0,0;r4,4;i6,6", "i0,0;d0,1;i4,4;d4,5;i6,6"),
+    (
+        "kitten",
+        "sitting",
+        "r0,0;r4,4;i6,6",
+        "i0,0;d0,1;i4,4;d4,5;i6,6",
+    ),
     ("spam", "park", "d0,0;i3,2;r3,3", "d0,0;i3,2;i3,3;d3,4"),
     ("", "", "", ""),
     ("abc", "", "d0,0;d1,0;d2,0", "d0,0;d1,0;d2,0"),
@@ -13,11 +18,26 @@ pub(super) const SHORT: &[(&str, &str, &str, &str)] = &[
     ("lewenstein", "levenshtein", "r2,2;i6,6", "i2,2;d2,3;i6,6"),
     ("aaaa", "aa", "d2,2;d3,2", "d2,2;d3,2"),
     ("ab", "ba", "i0,0;d1,2", "i0,0;d1,2"),
-    ("abcd", "dcba", "i0,0;r0,1;r2,3;d3,4", "i0,0;i0,1;i0,2;d1,4;d2,4;d3,4"),
+    (
+        "abcd",
+        "dcba",
+        "i0,0;r0,1;r2,3;d3,4",
+        "i0,0;i0,1;i0,2;d1,4;d2,4;d3,4",
+    ),
     ("aabbaa", "abab", "d1,1;d3,2;r5,3", "i1,1;d3,4;d4,4;d5,4"),
     ("xyxyxyxy", "yxyxyx", "d0,0;d7,6", "d0,0;d7,6"),
-    ("Levenshtein", "Frankenstein", "i0,0;i0,1;r0,2;r1,3;r2,4;d6,8", "i0,0;i0,1;i0,2;i0,3;i0,4;d0,5;d2,6;d3,6;d6,8"),
-    ("abcabcabc", "cbacbacba", "r0,0;i2,2;i3,4;d4,6;d6,7;r8,8", "i0,0;i0,1;i1,3;i2,5;d3,7;d5,8;d7,9;d8,9"),
+    (
+        "Levenshtein",
+        "Frankenstein",
+        "i0,0;i0,1;r0,2;r1,3;r2,4;d6,8",
+        "i0,0;i0,1;i0,2;i0,3;i0,4;d0,5;d2,6;d3,6;d6,8",
+    ),
+    (
+        "abcabcabc",
+        "cbacbacba",
+        "r0,0;i2,2;i3,4;d4,6;d6,7;r8,8",
+        "i0,0;i0,1;i1,3;i2,5;d3,7;d5,8;d7,9;d8,9",
+    ),
 ];
 // (seed, n, alphabet, rate per mille, hint (0 = none), levenshtein ops, indel ops)
 pub(super) const GENERATED: &[(u64, usize, usize, usize, usize, &str, &str)] = &[

@@ -15,7 +15,9 @@ fn fmt_ops(e: &Editops) -> String {
 #[test]
 #[ignore]
 fn parity_driver() {
-    let Ok(inp) = std::env::var("FFZ_PARITY_IN") else { return };
+    let Ok(inp) = std::env::var("FFZ_PARITY_IN") else {
+        return;
+    };
     let outp = std::env::var("FFZ_PARITY_OUT").unwrap();
     let text = std::fs::read_to_string(inp).unwrap();
     let mut out = String::new();
@@ -98,17 +100,29 @@ fn check_laws<A: Unit, B: Unit>(e: &Editops, s1: &[A], s2: &[B], dist: usize) {
     let inv = e.inverse();
     assert_eq!(inv.inverse(), *e);
     assert_eq!(inv.apply(s2, s1).unwrap(), v1, "apply(inverse) != s1");
-    let list: Vec<(OpcodeTag, usize, usize)> =
-        e.ops.iter().map(|o| (o.tag.into(), o.src_pos, o.dest_pos)).collect();
-    assert_eq!(Editops::from_list(&list, e.src_len, e.dest_len).as_ref(), Ok(e));
+    let list: Vec<(OpcodeTag, usize, usize)> = e
+        .ops
+        .iter()
+        .map(|o| (o.tag.into(), o.src_pos, o.dest_pos))
+        .collect();
+    assert_eq!(
+        Editops::from_list(&list, e.src_len, e.dest_len).as_ref(),
+        Ok(e)
+    );
     let oc = e.as_opcodes();
     assert_eq!(oc.as_editops(), *e);
     assert_eq!(oc.apply(s1, s2).unwrap(), v2, "apply(opcodes) != s2");
     assert_eq!(oc.inverse().inverse(), oc);
     assert_eq!(oc.inverse(), inv.as_opcodes());
-    let olist: Vec<_> =
-        oc.ops.iter().map(|o| (o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end)).collect();
-    assert_eq!(Opcodes::from_list(&olist, oc.src_len, oc.dest_len).as_ref(), Ok(&oc));
+    let olist: Vec<_> = oc
+        .ops
+        .iter()
+        .map(|o| (o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end))
+        .collect();
+    assert_eq!(
+        Opcodes::from_list(&olist, oc.src_len, oc.dest_len).as_ref(),
+        Ok(&oc)
+    );
     assert_eq!(oc.as_matching_blocks(), e.as_matching_blocks());
     for mb in e.as_matching_blocks() {
         assert_eq!(v1[mb.a..mb.a + mb.size], v2[mb.b..mb.b + mb.size]);
@@ -124,7 +138,11 @@ fn parse_ops(s: &str, src_len: usize, dest_len: usize) -> Editops {
             _ => EditTag::Delete,
         };
         let (a, b) = item[1..].split_once(',').unwrap();
-        e.ops.push(EditOp { tag, src_pos: a.parse().unwrap(), dest_pos: b.parse().unwrap() });
+        e.ops.push(EditOp {
+            tag,
+            src_pos: a.parse().unwrap(),
+            dest_pos: b.parse().unwrap(),
+        });
     }
     e
 }
@@ -153,9 +171,18 @@ fn rapidfuzz_generated_table() {
         let e = indel_editops(&a, &b);
         assert_eq!(fmt_ops(&e), ind, "indel seed {seed}");
         // Segmented walks give the same ops.
-        assert_eq!(fmt_ops(&indel_editops_with_budget(&a, &b, 64)), ind, "indel seed {seed} segmented");
+        assert_eq!(
+            fmt_ops(&indel_editops_with_budget(&a, &b, 64)),
+            ind,
+            "indel seed {seed} segmented"
+        );
         if n <= 1000 {
-            check_laws(&levenshtein_editops(&a, &b, hint), &a, &b, reference::levenshtein(&a, &b, 1, 1, 1));
+            check_laws(
+                &levenshtein_editops(&a, &b, hint),
+                &a,
+                &b,
+                reference::levenshtein(&a, &b, 1, 1, 1),
+            );
             check_laws(&e, &a, &b, reference::indel(&a, &b));
         }
     }
@@ -167,10 +194,26 @@ fn to_u8(v: &[usize]) -> Vec<u8> {
     v.iter().map(|&x| b'a' + x as u8).collect()
 }
 fn to_u32(v: &[usize]) -> Vec<u32> {
-    v.iter().map(|&x| if x % 2 == 0 { 'a' as u32 + x as u32 } else { 0x1F600 + x as u32 }).collect()
+    v.iter()
+        .map(|&x| {
+            if x % 2 == 0 {
+                'a' as u32 + x as u32
+            } else {
+                0x1F600 + x as u32
+            }
+        })
+        .collect()
 }
 fn to_u64(v: &[usize]) -> Vec<u64> {
-    v.iter().map(|&x| if x % 2 == 0 { 'a' as u64 + x as u64 } else { (x as u64) << 40 | 7 }).collect()
+    v.iter()
+        .map(|&x| {
+            if x % 2 == 0 {
+                'a' as u64 + x as u64
+            } else {
+                (x as u64) << 40 | 7
+            }
+        })
+        .collect()
 }
 
 fn random_case(r: &mut Rng) -> (Vec<usize>, Vec<usize>) {
@@ -211,8 +254,18 @@ fn laws_for<A: Unit, B: Unit>(a: &[A], b: &[B], r: &mut Rng) {
     check_laws(&levenshtein_editops(a, b, hint), a, b, lev);
     // Hirschberg splitting on small inputs.
     let thr = [1, 64, 1024][r.below(3)];
-    check_laws(&levenshtein_editops_with_threshold(a, b, None, thr), a, b, lev);
-    check_laws(&levenshtein_editops_with_threshold(a, b, hint, thr), a, b, lev);
+    check_laws(
+        &levenshtein_editops_with_threshold(a, b, None, thr),
+        a,
+        b,
+        lev,
+    );
+    check_laws(
+        &levenshtein_editops_with_threshold(a, b, hint, thr),
+        a,
+        b,
+        lev,
+    );
     let ind = reference::indel(a, b);
     let e = indel_editops(a, b);
     check_laws(&e, a, b, ind);
@@ -242,24 +295,46 @@ fn random_laws_all_unit_combinations() {
 #[cfg_attr(debug_assertions, ignore)]
 fn large_20k_laws() {
     let (a, b) = gen_pair(42, 20_000, 26, 100);
-    let (a8, b8): (Vec<u8>, Vec<u8>) = (a.iter().map(|&c| c as u8).collect(), b.iter().map(|&c| c as u8).collect());
+    let (a8, b8): (Vec<u8>, Vec<u8>) = (
+        a.iter().map(|&c| c as u8).collect(),
+        b.iter().map(|&c| c as u8).collect(),
+    );
     let lev = reference::levenshtein(&a8, &b8, 1, 1, 1);
-    assert_eq!(lev, super::levenshtein_align::levenshtein_distance(&a8, &b8));
+    assert_eq!(
+        lev,
+        super::levenshtein_align::levenshtein_distance(&a8, &b8)
+    );
     check_laws(&levenshtein_editops(&a8, &b8, None), &a8, &b8, lev);
-    check_laws(&indel_editops(&a8, &b8), &a8, &b8, reference::indel(&a8, &b8));
+    check_laws(
+        &indel_editops(&a8, &b8),
+        &a8,
+        &b8,
+        reference::indel(&a8, &b8),
+    );
     // Unrelated sequences: distance close to the length.
     let (c, _) = gen_pair(43, 20_000, 4, 0);
     let c8: Vec<u8> = c.iter().map(|&x| x as u8).collect();
     let lev = super::levenshtein_align::levenshtein_distance(&a8, &c8);
     check_laws(&levenshtein_editops(&a8, &c8, None), &a8, &c8, lev);
-    check_laws(&indel_editops(&a8, &c8), &a8, &c8, reference::indel(&a8, &c8));
+    check_laws(
+        &indel_editops(&a8, &c8),
+        &a8,
+        &c8,
+        reference::indel(&a8, &c8),
+    );
 }
 
 #[test]
 fn editops_validation_matches_rapidfuzz() {
     use AlignmentError::*;
     use OpcodeTag::*;
-    let cases: &[(&[(OpcodeTag, usize, usize)], usize, usize, Result<usize, AlignmentError>)] = &[
+    type Case<'a> = (
+        &'a [(OpcodeTag, usize, usize)],
+        usize,
+        usize,
+        Result<usize, AlignmentError>,
+    );
+    let cases: &[Case] = &[
         (&[(Insert, 0, 0)], 0, 0, Err(Invalid)),
         (&[(Delete, 0, 0)], 1, 0, Ok(1)),
         (&[(Delete, 1, 0)], 1, 0, Err(Invalid)),
@@ -276,11 +351,18 @@ fn editops_validation_matches_rapidfuzz() {
         (&[(Replace, 0, 0), (Replace, 0, 1)], 2, 2, Ok(2)),
     ];
     for (list, s, d, exp) in cases {
-        assert_eq!(Editops::from_list(list, *s, *d).map(|e| e.len()), *exp, "{list:?}");
+        assert_eq!(
+            Editops::from_list(list, *s, *d).map(|e| e.len()),
+            *exp,
+            "{list:?}"
+        );
     }
     assert_eq!(OpcodeTag::from_name("foo"), Err(InvalidEditType));
     assert_eq!(InvalidEditType.message(), "Invalid Edit Type");
-    assert_eq!(OutOfOrder.to_string(), "List of edit operations out of order");
+    assert_eq!(
+        OutOfOrder.to_string(),
+        "List of edit operations out of order"
+    );
 }
 
 #[test]
@@ -288,23 +370,40 @@ fn opcodes_validation_matches_rapidfuzz() {
     use AlignmentError::*;
     use OpcodeTag::*;
     type L<'a> = &'a [(OpcodeTag, usize, usize, usize, usize)];
-    let ok = |l: L, s, d| Opcodes::from_list(l, s, d).map(|o| {
-        o.ops.iter().map(|o| (o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end)).collect::<Vec<_>>()
-    });
+    let ok = |l: L, s, d| {
+        Opcodes::from_list(l, s, d).map(|o| {
+            o.ops
+                .iter()
+                .map(|o| (o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end))
+                .collect::<Vec<_>>()
+        })
+    };
     assert_eq!(ok(&[], 3, 4), Ok(vec![(Equal, 0, 3, 0, 4)]));
     assert_eq!(ok(&[], 0, 0), Ok(vec![]));
     assert_eq!(ok(&[(Equal, 0, 1, 0, 1)], 2, 1), Err(NotEndAtEnds));
-    assert_eq!(ok(&[(Equal, 0, 1, 0, 1), (Equal, 1, 2, 1, 2)], 2, 2), Ok(vec![(Equal, 0, 2, 0, 2)]));
+    assert_eq!(
+        ok(&[(Equal, 0, 1, 0, 1), (Equal, 1, 2, 1, 2)], 2, 2),
+        Ok(vec![(Equal, 0, 2, 0, 2)])
+    );
     assert_eq!(ok(&[(Equal, 1, 2, 1, 2)], 2, 2), Err(NotStartAtZero));
     assert_eq!(ok(&[(Equal, 0, 2, 0, 1)], 2, 1), Err(Invalid));
     assert_eq!(ok(&[(Equal, 0, 0, 0, 0)], 0, 0), Err(Invalid));
-    assert_eq!(ok(&[(Insert, 0, 0, 0, 1)], 0, 1), Ok(vec![(Insert, 0, 0, 0, 1)]));
+    assert_eq!(
+        ok(&[(Insert, 0, 0, 0, 1)], 0, 1),
+        Ok(vec![(Insert, 0, 0, 0, 1)])
+    );
     assert_eq!(ok(&[(Insert, 0, 1, 0, 1)], 1, 1), Err(Invalid));
-    assert_eq!(ok(&[(Delete, 0, 1, 0, 0), (Insert, 2, 2, 0, 1)], 2, 1), Err(NotContinuous));
+    assert_eq!(
+        ok(&[(Delete, 0, 1, 0, 0), (Insert, 2, 2, 0, 1)], 2, 1),
+        Err(NotContinuous)
+    );
     assert_eq!(ok(&[(Replace, 0, 3, 0, 4)], 3, 4), Err(Invalid));
     assert_eq!(ok(&[(Replace, 0, 3, 0, 3)], 3, 4), Err(NotEndAtEnds));
     assert_eq!(ok(&[(Replace, 2, 1, 0, 0)], 3, 4), Err(Invalid));
-    assert_eq!(ok(&[(Replace, 0, 1, 0, 1), (Equal, 1, 1, 1, 1)], 1, 1), Err(Invalid));
+    assert_eq!(
+        ok(&[(Replace, 0, 1, 0, 1), (Equal, 1, 1, 1, 1)], 1, 1),
+        Err(Invalid)
+    );
     let e = Editops::from_opcode_list(&[(Insert, 0, 0, 0, 1), (Delete, 0, 1, 1, 1)], 1, 1).unwrap();
     assert_eq!(fmt_ops(&e), "i0,0;d0,1");
 }
@@ -313,20 +412,57 @@ fn opcodes_validation_matches_rapidfuzz() {
 fn conversions_of_inconsistent_lists_match_rapidfuzz_cpp() {
     use OpcodeTag::*;
     let e = Editops::from_list(&[(Replace, 0, 0), (Replace, 0, 1)], 2, 2).unwrap();
-    let oc: Vec<_> = e.as_opcodes().ops.iter().map(|o| (o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end)).collect();
+    let oc: Vec<_> = e
+        .as_opcodes()
+        .ops
+        .iter()
+        .map(|o| (o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end))
+        .collect();
     assert_eq!(oc, vec![(Replace, 0, 1, 0, 1), (Replace, 1, 2, 1, 2)]);
-    assert_eq!(e.as_matching_blocks(), vec![MatchingBlock { a: 2, b: 2, size: 0 }]);
+    assert_eq!(
+        e.as_matching_blocks(),
+        vec![MatchingBlock {
+            a: 2,
+            b: 2,
+            size: 0
+        }]
+    );
     let e = Editops::from_list(&[(Delete, 1, 0), (Insert, 1, 2)], 3, 3).unwrap();
-    let oc: Vec<_> = e.as_opcodes().ops.iter().map(|o| (o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end)).collect();
+    let oc: Vec<_> = e
+        .as_opcodes()
+        .ops
+        .iter()
+        .map(|o| (o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end))
+        .collect();
     assert_eq!(
         oc,
-        vec![(Equal, 0, 1, 0, 0), (Delete, 1, 2, 0, 0), (Equal, 2, 1, 0, 2), (Insert, 1, 1, 2, 3), (Equal, 1, 3, 3, 3)]
+        vec![
+            (Equal, 0, 1, 0, 0),
+            (Delete, 1, 2, 0, 0),
+            (Equal, 2, 1, 0, 2),
+            (Insert, 1, 1, 2, 3),
+            (Equal, 1, 3, 3, 3)
+        ]
     );
     assert_eq!(
         e.as_matching_blocks(),
-        vec![MatchingBlock { a: 2, b: 0, size: 2 }, MatchingBlock { a: 3, b: 3, size: 0 }]
+        vec![
+            MatchingBlock {
+                a: 2,
+                b: 0,
+                size: 2
+            },
+            MatchingBlock {
+                a: 3,
+                b: 3,
+                size: 0
+            }
+        ]
     );
-    assert_eq!(e.apply(b"abc", b"xyz").unwrap(), b"azc".iter().map(|&c| c as u64).collect::<Vec<_>>());
+    assert_eq!(
+        e.apply(b"abc", b"xyz").unwrap(),
+        b"azc".iter().map(|&c| c as u64).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -334,15 +470,70 @@ fn spam_park_example() {
     // Outputs of rapidfuzz 3.14.6 (its docstring shows an older alignment).
     let e = levenshtein_editops(b"spam", b"park", None);
     let o = e.as_opcodes();
-    let got: Vec<_> = o.ops.iter().map(|o| (o.tag.name(), o.src_start, o.src_end, o.dest_start, o.dest_end)).collect();
-    assert_eq!(got, vec![("delete", 0, 1, 0, 0), ("equal", 1, 3, 0, 2), ("insert", 3, 3, 2, 3), ("replace", 3, 4, 3, 4)]);
-    let inv: Vec<_> = o.inverse().ops.iter().map(|o| (o.tag.name(), o.src_start, o.src_end, o.dest_start, o.dest_end)).collect();
-    assert_eq!(inv, vec![("insert", 0, 0, 0, 1), ("equal", 0, 2, 1, 3), ("delete", 2, 3, 3, 3), ("replace", 3, 4, 3, 4)]);
+    let got: Vec<_> = o
+        .ops
+        .iter()
+        .map(|o| {
+            (
+                o.tag.name(),
+                o.src_start,
+                o.src_end,
+                o.dest_start,
+                o.dest_end,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("delete", 0, 1, 0, 0),
+            ("equal", 1, 3, 0, 2),
+            ("insert", 3, 3, 2, 3),
+            ("replace", 3, 4, 3, 4)
+        ]
+    );
+    let inv: Vec<_> = o
+        .inverse()
+        .ops
+        .iter()
+        .map(|o| {
+            (
+                o.tag.name(),
+                o.src_start,
+                o.src_end,
+                o.dest_start,
+                o.dest_end,
+            )
+        })
+        .collect();
+    assert_eq!(
+        inv,
+        vec![
+            ("insert", 0, 0, 0, 1),
+            ("equal", 0, 2, 1, 3),
+            ("delete", 2, 3, 3, 3),
+            ("replace", 3, 4, 3, 4)
+        ]
+    );
     assert_eq!(
         levenshtein_opcodes(b"spam", b"park", None).as_matching_blocks(),
-        vec![MatchingBlock { a: 1, b: 0, size: 2 }, MatchingBlock { a: 4, b: 4, size: 0 }]
+        vec![
+            MatchingBlock {
+                a: 1,
+                b: 0,
+                size: 2
+            },
+            MatchingBlock {
+                a: 4,
+                b: 4,
+                size: 0
+            }
+        ]
     );
-    assert_eq!(e.apply(b"sp", b"park"), Err(AlignmentError::ApplyOutOfRange));
+    assert_eq!(
+        e.apply(b"sp", b"park"),
+        Err(AlignmentError::ApplyOutOfRange)
+    );
 }
 
 /// Timing report: `cargo test --release --lib bench_editops -- --ignored --nocapture`.
@@ -351,12 +542,20 @@ fn spam_park_example() {
 fn bench_editops() {
     use std::time::Instant;
     let (a, b) = gen_pair(7, 1000, 26, 100);
-    let (a, b): (Vec<u8>, Vec<u8>) = (a.iter().map(|&c| c as u8).collect(), b.iter().map(|&c| c as u8).collect());
+    let (a, b): (Vec<u8>, Vec<u8>) = (
+        a.iter().map(|&c| c as u8).collect(),
+        b.iter().map(|&c| c as u8).collect(),
+    );
     let reps = 2000;
     for (name, f) in [
-        ("levenshtein_editops 1000", &(|| levenshtein_editops(&a, &b, None).len()) as &dyn Fn() -> usize),
+        (
+            "levenshtein_editops 1000",
+            &(|| levenshtein_editops(&a, &b, None).len()) as &dyn Fn() -> usize,
+        ),
         ("indel_editops 1000", &|| indel_editops(&a, &b).len()),
-        ("levenshtein_distance 1000", &|| super::levenshtein_align::levenshtein_distance(&a, &b)),
+        ("levenshtein_distance 1000", &|| {
+            super::levenshtein_align::levenshtein_distance(&a, &b)
+        }),
         ("block max=1000 no record", &|| {
             let pm = crate::distance::pattern::BlockPatternMatchVector::new(&a);
             match super::levenshtein_align::hyrroe_block(&pm, &a, &b, 1000, false, None).0 {
@@ -371,7 +570,9 @@ fn bench_editops() {
                 _ => 0,
             }
         }),
-        ("levenshtein_editops 1000 hint", &|| levenshtein_editops(&a, &b, Some(100)).len()),
+        ("levenshtein_editops 1000 hint", &|| {
+            levenshtein_editops(&a, &b, Some(100)).len()
+        }),
     ] {
         // Minimum over batches: the machine is shared.
         let mut best = f64::MAX;
@@ -388,12 +589,35 @@ fn bench_editops() {
     let big = std::env::var("FFZ_BENCH_BIG").is_ok();
     if big {
         let (a, b) = gen_pair(42, 20_000, 26, 100);
-        let (a, b): (Vec<u8>, Vec<u8>) = (a.iter().map(|&c| c as u8).collect(), b.iter().map(|&c| c as u8).collect());
+        let (a, b): (Vec<u8>, Vec<u8>) = (
+            a.iter().map(|&c| c as u8).collect(),
+            b.iter().map(|&c| c as u8).collect(),
+        );
         let t = Instant::now();
         let n = levenshtein_editops(&a, &b, None).len();
-        println!("levenshtein_editops 20k: {:.1} ms (ops {n})", t.elapsed().as_secs_f64() * 1e3);
+        println!(
+            "levenshtein_editops 20k: {:.1} ms (ops {n})",
+            t.elapsed().as_secs_f64() * 1e3
+        );
         let t = Instant::now();
         let n = indel_editops(&a, &b).len();
-        println!("indel_editops 20k: {:.1} ms (ops {n})", t.elapsed().as_secs_f64() * 1e3);
+        println!(
+            "indel_editops 20k: {:.1} ms (ops {n})",
+            t.elapsed().as_secs_f64() * 1e3
+        );
+        let (c, _) = gen_pair(43, 20_000, 4, 0);
+        let c: Vec<u8> = c.iter().map(|&x| x as u8).collect();
+        let t = Instant::now();
+        let n = levenshtein_editops(&a, &c, None).len();
+        println!(
+            "levenshtein_editops 20k unrelated: {:.1} ms (ops {n})",
+            t.elapsed().as_secs_f64() * 1e3
+        );
+        let t = Instant::now();
+        let n = indel_editops(&a, &c).len();
+        println!(
+            "indel_editops 20k unrelated: {:.1} ms (ops {n})",
+            t.elapsed().as_secs_f64() * 1e3
+        );
     }
 }
