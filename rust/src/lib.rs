@@ -5,6 +5,7 @@
 
 #![deny(unsafe_code)]
 
+pub mod alignment;
 pub mod distance;
 pub mod ffi;
 pub mod index;
