@@ -1,12 +1,13 @@
 """ferrofuzz: fast fuzzy string matching on a Rust core.
 
-The API mirrors rapidfuzz (``ferrofuzz.distance``), and adds
+The API mirrors rapidfuzz (``ferrofuzz.distance``, ``ferrofuzz.fuzz``,
+``ferrofuzz.utils``), and adds
 :class:`ferrofuzz.Index` for searching large corpora.
 """
 
 from __future__ import annotations
 
-from . import distance
+from . import distance, fuzz, utils
 from ._errors import FerrofuzzError, InternalError
 from ._native import BACKEND, HEADER_PATH, LIBRARY_PATH, LIBRARY_VERSION, lib
 from .index import Index
@@ -30,6 +31,8 @@ __all__ = [
     "Index",
     "InternalError",
     "distance",
+    "fuzz",
     "get_include",
     "get_library",
+    "utils",
 ]

@@ -7,6 +7,7 @@
 
 pub mod distance;
 pub mod ffi;
+pub mod fuzz;
 pub mod index;
 pub mod scorer;
 pub mod unit;
