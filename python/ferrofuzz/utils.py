@@ -40,13 +40,13 @@ def default_process(sentence: Any) -> str:
     Python's ``str.isalnum`` under Unicode 13.0 and lowercasing uses the
     simple one-to-one mappings (so "İ" becomes "i" and a final "Σ" becomes
     "σ"). ``bytes`` are read as Latin-1. Raises TypeError for anything but
-    ``str``, ``bytes`` and ``bytearray``.
+    ``str`` and ``bytes``.
     """
     if type(sentence) is str and sentence.isascii():
         return sentence.encode().translate(_ASCII_TABLE).strip(b" ").decode()
     if isinstance(sentence, str):
         data, length, kind = to_units(str(sentence), "sentence")
-    elif isinstance(sentence, (bytes, bytearray)):
+    elif isinstance(sentence, bytes):
         data, length, kind = bytes(sentence), len(sentence), lib.FFZ_KIND_U8
     else:
         raise TypeError("sentence must be a String")

@@ -83,7 +83,18 @@ impl CachedLcs {
     /// LCS of the pattern and the units of `text`. With `each`, also calls it
     /// with the LCS of every prefix of `text`, shortest first.
     #[inline]
-    fn run<I: Iterator<Item = u64>>(&self, text: I, mut each: Option<&mut Vec<usize>>) -> usize {
+    fn run<I: Iterator<Item = u64>>(&self, text: I, each: Option<&mut Vec<usize>>) -> usize {
+        self.run_with(text, each, &mut Vec::new())
+    }
+
+    /// [`CachedLcs::run`] with a reusable buffer for the multi-word state.
+    #[inline]
+    fn run_with<I: Iterator<Item = u64>>(
+        &self,
+        text: I,
+        mut each: Option<&mut Vec<usize>>,
+        scratch: &mut Vec<u64>,
+    ) -> usize {
         match &self.pattern {
             Pattern::Word(pm) => {
                 let mask = if self.len == 64 { !0u64 } else { (1u64 << self.len) - 1 };
@@ -98,11 +109,18 @@ impl CachedLcs {
                 }
                 (!s & mask).count_ones() as usize
             }
+            Pattern::Blocks(pm) if each.is_none() && pm.block_count() <= 4 => match pm.block_count() {
+                2 => lcs_words::<2, I>(pm, self.len, text),
+                3 => lcs_words::<3, I>(pm, self.len, text),
+                _ => lcs_words::<4, I>(pm, self.len, text),
+            },
             Pattern::Blocks(pm) => {
                 let words = pm.block_count();
                 let last_bits = self.len - (words - 1) * 64;
                 let last_mask = if last_bits == 64 { !0u64 } else { (1u64 << last_bits) - 1 };
-                let mut s = vec![!0u64; words];
+                scratch.clear();
+                scratch.resize(words, !0u64);
+                let s = scratch;
                 let count = |s: &[u64]| -> usize {
                     let mut n = 0usize;
                     for (w, &x) in s.iter().enumerate() {
@@ -122,13 +140,39 @@ impl CachedLcs {
                         *sw = x | (*sw & !m);
                     }
                     if let Some(out) = each.as_deref_mut() {
-                        out.push(count(&s));
+                        out.push(count(s));
                     }
                 }
-                count(&s)
+                count(s)
             }
         }
     }
+}
+
+/// LCS of a pattern of `N` 64-unit blocks (`len` units) and `text`, with
+/// the state in registers.
+#[inline]
+fn lcs_words<const N: usize, I: Iterator<Item = u64>>(pm: &BlockPatternMatchVector, len: usize, text: I) -> usize {
+    let mut s = [!0u64; N];
+    for c in text {
+        let mut carry = false;
+        for (w, sw) in s.iter_mut().enumerate() {
+            let m = pm.get(w, c);
+            let u = *sw & m;
+            let (x, c1) = sw.overflowing_add(u);
+            let (x, c2) = x.overflowing_add(carry as u64);
+            carry = c1 | c2;
+            *sw = x | (*sw & !m);
+        }
+    }
+    let last_bits = len - (N - 1) * 64;
+    let last_mask = if last_bits == 64 { !0u64 } else { (1u64 << last_bits) - 1 };
+    let mut n = 0usize;
+    for (w, &x) in s.iter().enumerate() {
+        let v = if w + 1 == N { !x & last_mask } else { !x };
+        n += v.count_ones() as usize;
+    }
+    n
 }
 
 /// The search of the module docs, for `len1 <= len2`, both non-empty.
@@ -145,8 +189,9 @@ fn partial_ratio_impl<A: Unit, B: Unit>(s1: &[A], s2: &[B], mut score_cutoff: f6
         let mut scores = vec![usize::MAX; len2 - len1];
         let mut windows: Vec<(usize, usize)> = vec![(0, len2 - len1 - 1)];
         let mut new_windows: Vec<(usize, usize)> = Vec::new();
-        let window_dist = |start: usize| -> usize {
-            let common = lcs.run(s2[start..start + len1].iter().map(|u| u.value()), None);
+        let mut scratch = Vec::new();
+        let mut window_dist = |start: usize| -> usize {
+            let common = lcs.run_with(s2[start..start + len1].iter().map(|u| u.value()), None, &mut scratch);
             2 * (len1 - common)
         };
 
@@ -299,13 +344,14 @@ mod tests {
             seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             (seed >> 33) as u8 % 4 + b'a'
         };
-        for len1 in [1usize, 5, 63, 64, 65, 130] {
+        for len1 in [1usize, 5, 63, 64, 65, 128, 130, 200, 256, 300] {
             let s1: Vec<u8> = (0..len1).map(|_| next()).collect();
             let s2: Vec<u8> = (0..len1 + 7).map(|_| next()).collect();
             let cached = CachedLcs::new(s1.iter().map(|&u| u as u64), len1);
             let mut prefix = Vec::new();
             let full = cached.run(s2.iter().map(|&u| u as u64), Some(&mut prefix));
             assert_eq!(full, reference::lcs(&s1, &s2));
+            assert_eq!(cached.run(s2.iter().map(|&u| u as u64), None), full);
             for (i, &p) in prefix.iter().enumerate() {
                 assert_eq!(p, reference::lcs(&s1, &s2[..=i]));
             }
