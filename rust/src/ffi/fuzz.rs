@@ -3,9 +3,12 @@
 //! Every scorer gives a `double` in [0, 100], higher is better, and reports
 //! a score below `score_cutoff` as 0 (pass 0.0 for no cutoff; a cutoff above
 //! 100 always gives 0). Results are those of rapidfuzz 3.x's `fuzz` module.
-//! Tokens (for the `token_*` scorers) are split on whitespace: U+0009-000D,
-//! U+001C-0020, U+1680, U+2000-200A, U+2028, U+2029, U+202F, U+205F and
-//! U+3000 (not U+0085 or U+00A0, as in rapidfuzz).
+//! Tokens (for the `token_*` scorers and WRatio) are split on whitespace as
+//! rapidfuzz splits them, which depends on the string's width: in a string
+//! whose units are all below 256 (`FFZ_KIND_U8`, or code points that all
+//! fit in Latin-1) only U+0009-000D and U+001C-0020 split; otherwise (and
+//! always for `FFZ_KIND_U64`) U+0085, U+00A0, U+1680, U+2000-200A, U+2028,
+//! U+2029, U+202F, U+205F and U+3000 split too.
 
 use super::error::{guard, non_null, write_out, FfiError, FfiResult};
 use super::strings::read;

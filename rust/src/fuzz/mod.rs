@@ -9,7 +9,7 @@
 //!
 //! Units compare by value, so one call may mix `u8`, `u32` and `u64`
 //! sequences. Tokens are split on the whitespace code points of
-//! [`token::is_space`].
+//! [`token::is_space`], which depend on the string's width as in rapidfuzz.
 
 pub mod partial_ratio;
 pub mod process_string;
@@ -34,16 +34,22 @@ use crate::unit::{Seq, Unit};
 /// the value of the ASCII space that joins tokens.
 pub trait FuzzUnit: Unit + Ord {
     const SPACE: Self;
+    /// How rapidfuzz splits strings of this unit type into tokens; see
+    /// [`token::is_space`].
+    const SPLIT: token::SplitRule;
 }
 
 impl FuzzUnit for u8 {
     const SPACE: Self = b' ';
+    const SPLIT: token::SplitRule = token::SplitRule::Narrow;
 }
 impl FuzzUnit for u32 {
     const SPACE: Self = b' ' as u32;
+    const SPLIT: token::SplitRule = token::SplitRule::ByContent;
 }
 impl FuzzUnit for u64 {
     const SPACE: Self = b' ' as u64;
+    const SPLIT: token::SplitRule = token::SplitRule::Wide;
 }
 
 /// C++'s `std::max(a, b)`: `a` unless `a < b`. Unlike `f64::max` it keeps a

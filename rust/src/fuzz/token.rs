@@ -5,22 +5,61 @@ use super::FuzzUnit;
 use crate::unit::Unit;
 use std::cmp::Ordering;
 
-/// rapidfuzz's whitespace: Python's `str.isspace` code points except
-/// U+0085 and U+00A0, which rapidfuzz does not split on.
+/// rapidfuzz's whitespace for strings of 1-byte characters (CPython's
+/// Latin-1 strings, `bytes`): ASCII whitespace only, U+0009-000D and
+/// U+001C-0020.
+#[inline]
+pub fn is_space_narrow(value: u64) -> bool {
+    matches!(value, 0x09..=0x0D | 0x1C..=0x20)
+}
+
+/// rapidfuzz's whitespace for wider strings: Python's `str.isspace` code
+/// points, which add U+0085, U+00A0, U+1680, U+2000-200A, U+2028, U+2029,
+/// U+202F, U+205F and U+3000 to the narrow set.
 #[inline]
 pub fn is_space(value: u64) -> bool {
     matches!(
         value,
-        0x09..=0x0D | 0x1C..=0x20 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000
+        0x09..=0x0D
+            | 0x1C..=0x20
+            | 0x85
+            | 0xA0
+            | 0x1680
+            | 0x2000..=0x200A
+            | 0x2028
+            | 0x2029
+            | 0x202F
+            | 0x205F
+            | 0x3000
     )
+}
+
+/// Which whitespace splits a string of a given unit type. rapidfuzz decides
+/// by the width CPython stores a string in: a `str` whose code points are
+/// all below 256 is a 1-byte string, and U+0085 and U+00A0 do not split it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SplitRule {
+    /// Always [`is_space_narrow`] (`u8` units).
+    Narrow,
+    /// [`is_space_narrow`] when every unit is below 256, else [`is_space`]
+    /// (`u32` code points).
+    ByContent,
+    /// Always [`is_space`] (`u64` units: hashed sequence elements).
+    Wide,
 }
 
 /// The whitespace-separated tokens of `s`, sorted by their unit values.
 pub fn sorted_split<T: FuzzUnit>(s: &[T]) -> Vec<&[T]> {
-    let mut words: Vec<&[T]> = s
-        .split(|u| is_space(u.value()))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let wide = match T::SPLIT {
+        SplitRule::Narrow => false,
+        SplitRule::ByContent => s.iter().any(|u| u.value() > 0xFF),
+        SplitRule::Wide => true,
+    };
+    let mut words: Vec<&[T]> = if wide {
+        s.split(|u| is_space(u.value())).filter(|w| !w.is_empty()).collect()
+    } else {
+        s.split(|u| is_space_narrow(u.value())).filter(|w| !w.is_empty()).collect()
+    };
     words.sort_unstable();
     words
 }
@@ -122,6 +161,12 @@ mod tests {
         assert_eq!(joined_len(&words), 16);
         let nb: Vec<u8> = b"a\xa0b\x85c".to_vec();
         assert_eq!(sorted_split(&nb).len(), 1);
+        let latin1: Vec<u32> = vec![0x61, 0xA0, 0x62];
+        assert_eq!(sorted_split(&latin1).len(), 1);
+        let wide: Vec<u32> = vec![0x61, 0xA0, 0x62, 0x85, 0x100];
+        assert_eq!(sorted_split(&wide).len(), 3);
+        let hashes: Vec<u64> = vec![0x61, 0xA0, 0x62];
+        assert_eq!(sorted_split(&hashes).len(), 2);
     }
 
     #[test]
