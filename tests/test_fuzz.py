@@ -240,3 +240,28 @@ def test_index_search_matches_process_extract(name, query):
 def test_index_rejects_scorer_kwargs_for_fuzz():
     with ferrofuzz.Index(["a"]) as index, pytest.raises(TypeError):
         index.search("a", scorer=fuzz.WRatio, scorer_kwargs={"weights": (1, 1, 1)})
+
+
+def test_c_abi_conventions():
+    from ferrofuzz._native import ffi, lib
+
+    data = ffi.new("char[]", b"abc")
+    s = ffi.new("ffz_str *", (data, 3, lib.FFZ_KIND_U8))
+    out = ffi.new("double *")
+    for fn in [lib.ffz_fuzz_ratio, lib.ffz_fuzz_partial_ratio, lib.ffz_fuzz_token_sort_ratio,
+               lib.ffz_fuzz_token_set_ratio, lib.ffz_fuzz_token_ratio, lib.ffz_fuzz_partial_token_sort_ratio,
+               lib.ffz_fuzz_partial_token_set_ratio, lib.ffz_fuzz_partial_token_ratio, lib.ffz_fuzz_wratio,
+               lib.ffz_fuzz_qratio]:
+        assert fn(s[0], s[0], 0.0, out) == lib.FFZ_OK and out[0] == 100.0
+        assert fn(s[0], s[0], 0.0, ffi.NULL) == lib.FFZ_NULL_POINTER
+        bad = ffi.new("ffz_str *", (ffi.NULL, 3, lib.FFZ_KIND_U8))
+        assert fn(bad[0], s[0], 0.0, out) == lib.FFZ_NULL_POINTER
+    alignment = ffi.new("ffz_score_alignment *")
+    assert lib.ffz_fuzz_partial_ratio_alignment(s[0], s[0], 0.0, alignment) == lib.FFZ_OK
+    assert (alignment.score, alignment.src_start, alignment.src_end) == (100.0, 0, 3)
+    assert lib.ffz_fuzz_partial_ratio_alignment(s[0], s[0], 0.0, ffi.NULL) == lib.FFZ_NULL_POINTER
+    utf8 = "ab ç".encode()
+    u = ffi.new("char[]", utf8)
+    us = ffi.new("ffz_str *", (u, len(utf8), lib.FFZ_KIND_UTF8))
+    assert lib.ffz_fuzz_wratio(us[0], s[0], 0.0, out) == lib.FFZ_OK
+    assert out[0] == rf_fuzz.WRatio("ab ç", "abc")
