@@ -153,6 +153,37 @@
 // `ffz_scorer.metric`: Hamming, with `pad`.
 #define FFZ_METRIC_HAMMING 3
 
+// `ffz_scorer.metric`: `fuzz.ratio`. For the `FFZ_METRIC_FUZZ_*` scorers
+// `form` is ignored: scores are in [0, 100], higher is better.
+#define FFZ_METRIC_FUZZ_RATIO 100
+
+// `ffz_scorer.metric`: `fuzz.partial_ratio`.
+#define FFZ_METRIC_FUZZ_PARTIAL_RATIO 101
+
+// `ffz_scorer.metric`: `fuzz.token_sort_ratio`.
+#define FFZ_METRIC_FUZZ_TOKEN_SORT_RATIO 102
+
+// `ffz_scorer.metric`: `fuzz.token_set_ratio`.
+#define FFZ_METRIC_FUZZ_TOKEN_SET_RATIO 103
+
+// `ffz_scorer.metric`: `fuzz.token_ratio`.
+#define FFZ_METRIC_FUZZ_TOKEN_RATIO 104
+
+// `ffz_scorer.metric`: `fuzz.partial_token_sort_ratio`.
+#define FFZ_METRIC_FUZZ_PARTIAL_TOKEN_SORT_RATIO 105
+
+// `ffz_scorer.metric`: `fuzz.partial_token_set_ratio`.
+#define FFZ_METRIC_FUZZ_PARTIAL_TOKEN_SET_RATIO 106
+
+// `ffz_scorer.metric`: `fuzz.partial_token_ratio`.
+#define FFZ_METRIC_FUZZ_PARTIAL_TOKEN_RATIO 107
+
+// `ffz_scorer.metric`: `fuzz.WRatio`.
+#define FFZ_METRIC_FUZZ_WRATIO 108
+
+// `ffz_scorer.metric`: `fuzz.QRatio`.
+#define FFZ_METRIC_FUZZ_QRATIO 109
+
 // `ffz_scorer.form`: the distance (lower is better).
 #define FFZ_FORM_DISTANCE 0
 
@@ -222,6 +253,26 @@ typedef struct {
   size_t deletion;
   size_t substitution;
 } ffz_levenshtein_weights;
+
+// A score and where it was found: `s1[src_start..src_end]` against
+// `s2[dest_start..dest_end]` (in units, end exclusive).
+typedef struct {
+  double score;
+  size_t src_start;
+  size_t src_end;
+  size_t dest_start;
+  size_t dest_end;
+} ffz_score_alignment;
+
+// A string allocated by the library: `len` units of the width given by
+// `kind` (an `FFZ_KIND_*` value; bytes for `FFZ_KIND_UTF8`) at `data`.
+// `data` is NULL when `len` is 0. The caller owns it and must release it
+// with `ffz_string_free`, exactly once.
+typedef struct {
+  void *data;
+  size_t len;
+  uint32_t kind;
+} ffz_string;
 
 // A user key attached to a choice: none, a text or an integer.
 typedef struct {
@@ -391,6 +442,85 @@ const char *ffz_last_error_message(void);
 // `FFZ_PANIC` with their message. Always returns `FFZ_PANIC`.
 // Only built with the `test-hooks` feature.
 int32_t ffz_test_panic(void);
+
+// `ratio`: the normalized Indel similarity of `s1` and `s2` times 100
+// (100 for two empty strings). Writes the score to `*out`.
+//
+// Returns `FFZ_OK`, or `FFZ_NULL_POINTER` (NULL `out`, or NULL data with a
+// nonzero length), `FFZ_UNKNOWN_KIND`, `FFZ_INVALID_UTF8`, `FFZ_TOO_LARGE`,
+// `FFZ_PANIC`. Thread-safe; `s1` and `s2` are only read during the call.
+int32_t ffz_fuzz_ratio(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// `partial_ratio`: the best `ratio` of the shorter string against a
+// same-length substring of the longer one, or against a shorter prefix or
+// suffix of it. Errors and threading as `ffz_fuzz_ratio`.
+int32_t ffz_fuzz_partial_ratio(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// `partial_ratio`, with where the best alignment was found. Writes
+// `*out` on success; when the score is below `score_cutoff`, `out->score`
+// is 0 and the spans are unspecified. Errors and threading as
+// `ffz_fuzz_ratio`.
+int32_t ffz_fuzz_partial_ratio_alignment(ffz_str s1,
+                                         ffz_str s2,
+                                         double score_cutoff,
+                                         ffz_score_alignment *out);
+
+// `token_sort_ratio`: `ratio` of the strings with their whitespace-separated
+// tokens sorted. Errors and threading as `ffz_fuzz_ratio`.
+int32_t ffz_fuzz_token_sort_ratio(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// `token_set_ratio`: compares the common and the differing distinct tokens;
+// 100 when the tokens of one string are a subset of the other's, 0 when a
+// string has no tokens. Errors and threading as `ffz_fuzz_ratio`.
+int32_t ffz_fuzz_token_set_ratio(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// `token_ratio`: the larger of `token_sort_ratio` and `token_set_ratio`
+// (computed together). Errors and threading as `ffz_fuzz_ratio`.
+int32_t ffz_fuzz_token_ratio(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// `partial_token_sort_ratio`: `partial_ratio` of the strings with their
+// tokens sorted. Errors and threading as `ffz_fuzz_ratio`.
+int32_t ffz_fuzz_partial_token_sort_ratio(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// `partial_token_set_ratio`: 100 when the strings share a token, else
+// `partial_ratio` of the differing tokens; 0 when a string has no tokens.
+// Errors and threading as `ffz_fuzz_ratio`.
+int32_t ffz_fuzz_partial_token_set_ratio(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// `partial_token_ratio`: the larger of `partial_token_sort_ratio` and
+// `partial_token_set_ratio` (computed together). Errors and threading as
+// `ffz_fuzz_ratio`.
+int32_t ffz_fuzz_partial_token_ratio(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// `WRatio`: rapidfuzz's weighted ratio, combining the other scorers by the
+// ratio of the lengths; 0 when a string is empty. Errors and threading as
+// `ffz_fuzz_ratio`.
+int32_t ffz_fuzz_wratio(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// `QRatio`: `ratio`, except that an empty string scores 0. Errors and
+// threading as `ffz_fuzz_ratio`.
+int32_t ffz_fuzz_qratio(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// `default_process`: lowercases alphanumeric characters, turns every other
+// character into a space and trims spaces from both ends, with rapidfuzz's
+// definitions (Python's `str.isalnum` under Unicode 13.0, simple lowercase
+// mappings). Units are read as code points; 8-byte values above U+10FFFF
+// count as non-alphanumeric.
+//
+// On success writes to `*out` a new string of the same kind as `s` (UTF-8
+// in, UTF-8 out), owned by the caller, to be released with
+// `ffz_string_free`. `*out` is left untouched on failure.
+//
+// Returns `FFZ_OK`, or `FFZ_NULL_POINTER` (NULL `out`, or NULL data with a
+// nonzero length), `FFZ_UNKNOWN_KIND`, `FFZ_INVALID_UTF8`, `FFZ_TOO_LARGE`,
+// `FFZ_PANIC`. Thread-safe; `s` is only read during the call.
+int32_t ffz_default_process(ffz_str s, ffz_string *out);
+
+// Releases the data of a string the library returned, and sets its `data`
+// to NULL and `len` to 0, so a second call is harmless. Accepts NULL `s`
+// and a `s->data` of NULL. `*s` must be unmodified since the library wrote
+// it. Not thread-safe for the same `s`.
+void ffz_string_free(ffz_string *s);
 
 // Builds an index over `count` strings. The strings are copied: the caller
 // may free them as soon as the call returns.

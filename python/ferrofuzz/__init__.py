@@ -1,13 +1,14 @@
 """ferrofuzz: fast fuzzy string matching on a Rust core.
 
-The API mirrors rapidfuzz (``ferrofuzz.distance``) and jellyfish's phonetic
-codes (``ferrofuzz.phonetic``), and adds :class:`ferrofuzz.Index` for
-searching large corpora.
+The API mirrors rapidfuzz (``ferrofuzz.distance``, ``ferrofuzz.fuzz``,
+``ferrofuzz.process``, ``ferrofuzz.utils``) and jellyfish's phonetic codes
+(``ferrofuzz.phonetic``), and adds :class:`ferrofuzz.Index` for searching
+large corpora.
 """
 
 from __future__ import annotations
 
-from . import distance, phonetic, process
+from . import distance, fuzz, phonetic, process, utils
 from ._errors import FerrofuzzError, InternalError
 from ._native import BACKEND, HEADER_PATH, LIBRARY_PATH, LIBRARY_VERSION, lib
 from .index import Index
@@ -31,8 +32,10 @@ __all__ = [
     "Index",
     "InternalError",
     "distance",
-    "process",
+    "fuzz",
     "get_include",
     "get_library",
     "phonetic",
+    "process",
+    "utils",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable, Dict, Mapping, Optional, Tuple
 
 from ._native import ffi, lib
+from . import fuzz
 from .distance import Hamming, Indel, Levenshtein
 from .distance._params import pad_flag, weights_pointer
 
@@ -24,6 +25,21 @@ for _module, _metric, _params in (
 ):
     for _form_name, _form in _FORMS.items():
         NATIVE[getattr(_module, _form_name)] = (_metric, _form, _params)
+
+# The fuzz scorers have one form: a 0-100 score, higher is better.
+for _name, _metric in (
+    ("ratio", lib.FFZ_METRIC_FUZZ_RATIO),
+    ("partial_ratio", lib.FFZ_METRIC_FUZZ_PARTIAL_RATIO),
+    ("token_sort_ratio", lib.FFZ_METRIC_FUZZ_TOKEN_SORT_RATIO),
+    ("token_set_ratio", lib.FFZ_METRIC_FUZZ_TOKEN_SET_RATIO),
+    ("token_ratio", lib.FFZ_METRIC_FUZZ_TOKEN_RATIO),
+    ("partial_token_sort_ratio", lib.FFZ_METRIC_FUZZ_PARTIAL_TOKEN_SORT_RATIO),
+    ("partial_token_set_ratio", lib.FFZ_METRIC_FUZZ_PARTIAL_TOKEN_SET_RATIO),
+    ("partial_token_ratio", lib.FFZ_METRIC_FUZZ_PARTIAL_TOKEN_RATIO),
+    ("WRatio", lib.FFZ_METRIC_FUZZ_WRATIO),
+    ("QRatio", lib.FFZ_METRIC_FUZZ_QRATIO),
+):
+    NATIVE[getattr(fuzz, _name)] = (_metric, lib.FFZ_FORM_NORMALIZED_SIMILARITY, ())
 
 
 class NativeScorer:

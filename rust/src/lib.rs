@@ -8,6 +8,7 @@
 pub mod alignment;
 pub mod distance;
 pub mod ffi;
+pub mod fuzz;
 pub mod index;
 pub mod parallel;
 pub mod phonetic;

@@ -7,6 +7,7 @@
 use crate::distance::{
     self, hamming::Hamming, indel::Indel, levenshtein::Levenshtein, levenshtein::Weights, Metric,
 };
+use crate::fuzz::FuzzKind;
 use crate::unit::Seq;
 use crate::with_seqs;
 
@@ -17,6 +18,9 @@ pub enum MetricKind {
     Indel,
     /// Hamming; `pad` allows unequal lengths.
     Hamming { pad: bool },
+    /// A `fuzz` scorer: a score in 0..=100, higher is better. It has one
+    /// form only; pair it with [`Form::NormalizedSimilarity`].
+    Fuzz(FuzzKind),
 }
 
 /// Which of the four forms of a metric to compute.
@@ -124,6 +128,7 @@ impl Scorer {
                 }
                 Ok(score_metric(&Hamming, self.form, a, b, cutoff, hint))
             }
+            MetricKind::Fuzz(kind) => Ok(kind.score(a, b, cutoff.unwrap_or(0.0))),
         }
     }
 

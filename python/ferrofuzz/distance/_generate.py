@@ -14,19 +14,18 @@ from typing import Any, Callable, Dict, List, Tuple
 
 from .. import _native
 from .._convert import to_units
+from .._errors import raise_status
 from . import _params
 
-_TEMPLATE = '''
-def {name}(s1, s2, *, {keywords}processor=None, score_cutoff=None{hint_keyword}):
-{fast_path}    if processor is not None:
-        s1 = processor(s1)
-        s2 = processor(s2)
+# Turns s1 and s2 into the shim's (bytes, length, kind) arguments, with an
+# inline fast path for ASCII ``str``.
+_CONVERT_PAIR = '''
     if type(s1) is str and s1.isascii():
         p1 = s1.encode()
         n1 = len(p1)
         k1 = 1
     elif s1 is None:
-        {on_none}
+        raise TypeError("s1 and s2 must not be None")
     else:
         p1, n1, k1 = to_units(s1, "s1")
     if type(s2) is str and s2.isascii():
@@ -34,10 +33,19 @@ def {name}(s1, s2, *, {keywords}processor=None, score_cutoff=None{hint_keyword})
         n2 = len(p2)
         k2 = 1
     elif s2 is None:
-        {on_none}
+        raise TypeError("s1 and s2 must not be None")
     else:
         p2, n2, k2 = to_units(s2, "s2")
-{param_lines}    cutoff = {cutoff_default} if score_cutoff is None else read_cutoff(score_cutoff)
+'''
+
+# rapidfuzz checks for None before the processor runs (the normalized forms
+# then return their worst score); None produced by the processor, or given
+# to a distance or similarity, is a TypeError.
+_TEMPLATE = '''
+def {name}(s1, s2, *, {keywords}processor=None, score_cutoff=None{hint_keyword}):
+{fast_path}{none_check}    if processor is not None:
+        s1 = processor(s1)
+        s2 = processor(s2)''' + _CONVERT_PAIR + '''{param_lines}    cutoff = {cutoff_default} if score_cutoff is None else read_cutoff(score_cutoff)
 {hint_line}    result = shim(p1, n1, k1, p2, n2, k2, {shim_args})
     if result < 0:
         return exact(p1, n1, k1, p2, n2, k2, {shim_args})
@@ -110,7 +118,10 @@ def metric_functions(
             fast_path=fast_path,
             keywords=kw_text,
             hint_keyword=", score_hint=None" if has_hint else "",
-            on_none=spec["on_none"],
+            none_check=(
+                f"    if s1 is None or s2 is None:\n        {spec['on_none']}\n"
+                if spec["on_none"].startswith("return") else ""
+            ),
             param_lines=param_lines,
             cutoff_default=spec["cutoff_default"],
             hint_line=hint_line,
@@ -132,3 +143,49 @@ def metric_functions(
         fn.__qualname__ = form
         functions.append(fn)
     return functions
+
+
+# A scorer with one form (the ``fuzz`` scorers): None in gives ``on_none``
+# before the processor runs, as in rapidfuzz; None from the processor is a
+# TypeError. ``score_cutoff`` goes to the shim's ``double`` as given (None
+# means ``cutoff_default``), so cffi raises TypeError for non-numbers.
+_PAIR_TEMPLATE = '''
+def {name}(s1, s2, *, processor=None, score_cutoff=None):
+    if s1 is None or s2 is None:
+        {on_none}
+    if processor is not None:
+        s1 = processor(s1)
+        s2 = processor(s2)''' + _CONVERT_PAIR.replace("{on_none}", "{on_processed_none}") + '''    result = shim(p1, n1, k1, p2, n2, k2, {cutoff_default} if score_cutoff is None else score_cutoff)
+    if result < 0:
+        raise_status(result)
+    return result
+'''
+
+
+def pair_function(
+    name: str,
+    shim_name: str,
+    doc: str,
+    on_none: str = "return 0.0",
+    cutoff_default: str = "0.0",
+    module: str = "",
+) -> Callable[..., Any]:
+    """A scorer ``name(s1, s2, *, processor=None, score_cutoff=None)`` that
+    calls the flat shim ``ffzpy_<shim_name>`` (see build.py)."""
+    source = _PAIR_TEMPLATE.format(
+        name=name,
+        on_none=on_none,
+        cutoff_default=cutoff_default,
+        on_processed_none="raise TypeError(\"object of type 'NoneType' has no len()\")",
+    )
+    namespace: Dict[str, Any] = {
+        "shim": getattr(_native.flat, f"ffzpy_{shim_name}"),
+        "to_units": to_units,
+        "raise_status": raise_status,
+    }
+    exec(compile(source, f"<ferrofuzz {name}>", "exec"), namespace)
+    fn = namespace[name]
+    fn.__doc__ = doc
+    fn.__module__ = module or __name__
+    fn.__qualname__ = name
+    return fn

@@ -14,7 +14,7 @@ use crate::distance::pattern::BlockPatternMatchVector;
 use crate::unit::Unit;
 
 /// Recorded matrices above this many bytes are split (rapidfuzz's limit).
-pub const HIRSCHBERG_THRESHOLD: usize = 1024 * 1024;
+pub(crate) const HIRSCHBERG_THRESHOLD: usize = 1024 * 1024;
 
 struct HirschbergPos {
     left_score: usize,

@@ -28,7 +28,9 @@ mod tests;
 pub use editops::{
     AlignmentError, EditOp, EditTag, Editops, MatchingBlock, Opcode, OpcodeTag, Opcodes,
 };
-pub use hirschberg::{levenshtein_editops, HIRSCHBERG_THRESHOLD};
+pub use hirschberg::levenshtein_editops;
+#[allow(unused_imports)]
+pub(crate) use hirschberg::HIRSCHBERG_THRESHOLD;
 pub use indel_align::indel_editops;
 
 /// Opcodes of [`levenshtein_editops`].

@@ -18,6 +18,7 @@
 
 pub mod distance;
 pub mod error;
+pub mod fuzz;
 pub mod index;
 pub mod phonetic;
 pub mod process;

@@ -3,6 +3,7 @@
 use super::distance::ffz_levenshtein_weights;
 use super::error::{FfiError, FfiResult};
 use super::FFZ_INVALID_ARGUMENT;
+use crate::fuzz::FuzzKind;
 use crate::scorer::{Form, MetricKind, Scorer};
 
 /// `ffz_scorer.metric`: Levenshtein, with `weights`.
@@ -11,6 +12,28 @@ pub const FFZ_METRIC_LEVENSHTEIN: u32 = 1;
 pub const FFZ_METRIC_INDEL: u32 = 2;
 /// `ffz_scorer.metric`: Hamming, with `pad`.
 pub const FFZ_METRIC_HAMMING: u32 = 3;
+
+/// `ffz_scorer.metric`: `fuzz.ratio`. For the `FFZ_METRIC_FUZZ_*` scorers
+/// `form` is ignored: scores are in [0, 100], higher is better.
+pub const FFZ_METRIC_FUZZ_RATIO: u32 = 100;
+/// `ffz_scorer.metric`: `fuzz.partial_ratio`.
+pub const FFZ_METRIC_FUZZ_PARTIAL_RATIO: u32 = 101;
+/// `ffz_scorer.metric`: `fuzz.token_sort_ratio`.
+pub const FFZ_METRIC_FUZZ_TOKEN_SORT_RATIO: u32 = 102;
+/// `ffz_scorer.metric`: `fuzz.token_set_ratio`.
+pub const FFZ_METRIC_FUZZ_TOKEN_SET_RATIO: u32 = 103;
+/// `ffz_scorer.metric`: `fuzz.token_ratio`.
+pub const FFZ_METRIC_FUZZ_TOKEN_RATIO: u32 = 104;
+/// `ffz_scorer.metric`: `fuzz.partial_token_sort_ratio`.
+pub const FFZ_METRIC_FUZZ_PARTIAL_TOKEN_SORT_RATIO: u32 = 105;
+/// `ffz_scorer.metric`: `fuzz.partial_token_set_ratio`.
+pub const FFZ_METRIC_FUZZ_PARTIAL_TOKEN_SET_RATIO: u32 = 106;
+/// `ffz_scorer.metric`: `fuzz.partial_token_ratio`.
+pub const FFZ_METRIC_FUZZ_PARTIAL_TOKEN_RATIO: u32 = 107;
+/// `ffz_scorer.metric`: `fuzz.WRatio`.
+pub const FFZ_METRIC_FUZZ_WRATIO: u32 = 108;
+/// `ffz_scorer.metric`: `fuzz.QRatio`.
+pub const FFZ_METRIC_FUZZ_QRATIO: u32 = 109;
 
 /// `ffz_scorer.form`: the distance (lower is better).
 pub const FFZ_FORM_DISTANCE: u32 = 0;
@@ -43,6 +66,10 @@ impl ffz_scorer {
             FFZ_METRIC_LEVENSHTEIN => MetricKind::Levenshtein(self.weights.into()),
             FFZ_METRIC_INDEL => MetricKind::Indel,
             FFZ_METRIC_HAMMING => MetricKind::Hamming { pad: self.pad },
+            id @ FFZ_METRIC_FUZZ_RATIO..=FFZ_METRIC_FUZZ_QRATIO => {
+                let kind = FuzzKind::ALL[(id - FFZ_METRIC_FUZZ_RATIO) as usize];
+                return Ok(Scorer::new(MetricKind::Fuzz(kind), Form::NormalizedSimilarity));
+            }
             other => {
                 return Err(FfiError::new(
                     FFZ_INVALID_ARGUMENT,

@@ -1,5 +1,6 @@
 //! Facts about a scorer that batch functions need beyond its scores.
 
+use crate::fuzz::FuzzKind;
 use crate::scorer::{Form, MetricKind, Scorer};
 
 /// The best score the scorer can give, when known: extractOne stops at the
@@ -13,6 +14,8 @@ pub fn optimal_score(scorer: &Scorer) -> Option<f64> {
             Form::NormalizedSimilarity => Some(1.0),
             Form::Similarity => None,
         },
+        // Every fuzz scorer is a 0-100 percentage.
+        MetricKind::Fuzz(_) => Some(100.0),
         // Metrics this module does not know: no early stop.
         _ => None,
     }
@@ -25,6 +28,16 @@ pub fn is_symmetric(scorer: &Scorer) -> bool {
     match scorer.metric {
         MetricKind::Levenshtein(w) => w.insertion == w.deletion,
         MetricKind::Indel | MetricKind::Hamming { .. } => true,
+        // The partial scorers align the shorter string inside the longer
+        // one and WRatio switches on the length ratio; only these are
+        // exactly symmetric.
+        MetricKind::Fuzz(
+            FuzzKind::Ratio
+            | FuzzKind::QRatio
+            | FuzzKind::TokenSortRatio
+            | FuzzKind::TokenSetRatio
+            | FuzzKind::TokenRatio,
+        ) => true,
         _ => false,
     }
 }

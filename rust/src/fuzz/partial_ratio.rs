@@ -1,0 +1,360 @@
+//! `partial_ratio`: the best `ratio` of the shorter string against any
+//! substring of the longer one of the same length, or against a prefix or
+//! suffix of the longer one that is shorter than that (partial overlaps at
+//! the edges).
+//!
+//! The search follows rapidfuzz exactly, because which alignment is
+//! reported among equally good ones depends on the order in which
+//! candidates are tried:
+//!
+//! 1. Full-length windows `s2[i..i + len1]` for `i` in `0..len2 - len1`, by
+//!    bisection: score the two ends of a range of start positions, and split
+//!    the range only when a window inside it could beat the best distance so
+//!    far (moving a window by one position changes its Indel distance by at
+//!    most 2). A window replaces the best only when strictly better.
+//! 2. Prefixes `s2[..i]` for `i` in `1..len1`, skipping those whose last
+//!    unit does not occur in `s1`.
+//! 3. Suffixes `s2[i..]` for `i` in `len2 - len1..len2`, skipping those
+//!    whose first unit does not occur in `s1`.
+//!
+//! Equal lengths are also tried with the strings swapped. Window distances
+//! come from a bit-parallel LCS of the needle (Hyyrö), and the prefix and
+//! suffix scores from one incremental pass each, so a 50-unit needle in a
+//! 50 000-unit haystack takes well under a millisecond.
+
+use super::cmax;
+use super::ratio::ratio_from_distance;
+use crate::distance::pattern::{BlockPatternMatchVector, PatternMatchVector};
+use crate::distance::{ceil_to_usize, norm_sim_to_norm_dist};
+use crate::unit::{Seq, Unit};
+use crate::with_seqs;
+
+/// A score and the spans of `s1` (`src`) and `s2` (`dest`) that produced it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScoreAlignment {
+    pub score: f64,
+    pub src_start: usize,
+    pub src_end: usize,
+    pub dest_start: usize,
+    pub dest_end: usize,
+}
+
+impl ScoreAlignment {
+    fn new(score: f64, src_start: usize, src_end: usize, dest_start: usize, dest_end: usize) -> Self {
+        ScoreAlignment { score, src_start, src_end, dest_start, dest_end }
+    }
+
+    fn swapped(self) -> Self {
+        ScoreAlignment::new(self.score, self.dest_start, self.dest_end, self.src_start, self.src_end)
+    }
+}
+
+enum Pattern {
+    Word(PatternMatchVector),
+    Blocks(BlockPatternMatchVector),
+}
+
+/// Bit-parallel LCS against a fixed pattern.
+struct CachedLcs {
+    len: usize,
+    pattern: Pattern,
+}
+
+impl CachedLcs {
+    fn new<I: Iterator<Item = u64> + Clone>(values: I, len: usize) -> Self {
+        let units: Vec<u64> = values.collect();
+        let pattern = if len <= 64 {
+            Pattern::Word(PatternMatchVector::new(&units))
+        } else {
+            Pattern::Blocks(BlockPatternMatchVector::new(&units))
+        };
+        CachedLcs { len, pattern }
+    }
+
+    /// True when `value` occurs in the pattern.
+    #[inline]
+    fn contains(&self, value: u64) -> bool {
+        match &self.pattern {
+            Pattern::Word(pm) => pm.get(value) != 0,
+            Pattern::Blocks(pm) => (0..pm.block_count()).any(|b| pm.get(b, value) != 0),
+        }
+    }
+
+    /// LCS of the pattern and the units of `text`. With `each`, also calls it
+    /// with the LCS of every prefix of `text`, shortest first.
+    #[inline]
+    fn run<I: Iterator<Item = u64>>(&self, text: I, each: Option<&mut Vec<usize>>) -> usize {
+        self.run_with(text, each, &mut Vec::new())
+    }
+
+    /// [`CachedLcs::run`] with a reusable buffer for the multi-word state.
+    #[inline]
+    fn run_with<I: Iterator<Item = u64>>(
+        &self,
+        text: I,
+        mut each: Option<&mut Vec<usize>>,
+        scratch: &mut Vec<u64>,
+    ) -> usize {
+        match &self.pattern {
+            Pattern::Word(pm) => {
+                let mask = if self.len == 64 { !0u64 } else { (1u64 << self.len) - 1 };
+                let mut s = !0u64;
+                for c in text {
+                    let m = pm.get(c);
+                    let u = s & m;
+                    s = s.wrapping_add(u) | (s & !m);
+                    if let Some(out) = each.as_deref_mut() {
+                        out.push((!s & mask).count_ones() as usize);
+                    }
+                }
+                (!s & mask).count_ones() as usize
+            }
+            Pattern::Blocks(pm) if each.is_none() && pm.block_count() <= 4 => match pm.block_count() {
+                2 => lcs_words::<2, I>(pm, self.len, text),
+                3 => lcs_words::<3, I>(pm, self.len, text),
+                _ => lcs_words::<4, I>(pm, self.len, text),
+            },
+            Pattern::Blocks(pm) => {
+                let words = pm.block_count();
+                let last_bits = self.len - (words - 1) * 64;
+                let last_mask = if last_bits == 64 { !0u64 } else { (1u64 << last_bits) - 1 };
+                scratch.clear();
+                scratch.resize(words, !0u64);
+                let s = scratch;
+                let count = |s: &[u64]| -> usize {
+                    let mut n = 0usize;
+                    for (w, &x) in s.iter().enumerate() {
+                        let v = if w + 1 == words { !x & last_mask } else { !x };
+                        n += v.count_ones() as usize;
+                    }
+                    n
+                };
+                for c in text {
+                    let mut carry = 0u64;
+                    for (w, sw) in s.iter_mut().enumerate() {
+                        let m = pm.get(w, c);
+                        let u = *sw & m;
+                        let (x, c1) = sw.overflowing_add(u);
+                        let (x, c2) = x.overflowing_add(carry);
+                        carry = (c1 | c2) as u64;
+                        *sw = x | (*sw & !m);
+                    }
+                    if let Some(out) = each.as_deref_mut() {
+                        out.push(count(s));
+                    }
+                }
+                count(s)
+            }
+        }
+    }
+}
+
+/// LCS of a pattern of `N` 64-unit blocks (`len` units) and `text`, with
+/// the state in registers.
+#[inline]
+fn lcs_words<const N: usize, I: Iterator<Item = u64>>(pm: &BlockPatternMatchVector, len: usize, text: I) -> usize {
+    let mut s = [!0u64; N];
+    for c in text {
+        let mut carry = false;
+        for (w, sw) in s.iter_mut().enumerate() {
+            let m = pm.get(w, c);
+            let u = *sw & m;
+            let (x, c1) = sw.overflowing_add(u);
+            let (x, c2) = x.overflowing_add(carry as u64);
+            carry = c1 | c2;
+            *sw = x | (*sw & !m);
+        }
+    }
+    let last_bits = len - (N - 1) * 64;
+    let last_mask = if last_bits == 64 { !0u64 } else { (1u64 << last_bits) - 1 };
+    let mut n = 0usize;
+    for (w, &x) in s.iter().enumerate() {
+        let v = if w + 1 == N { !x & last_mask } else { !x };
+        n += v.count_ones() as usize;
+    }
+    n
+}
+
+/// The search of the module docs, for `len1 <= len2`, both non-empty.
+fn partial_ratio_impl<A: Unit, B: Unit>(s1: &[A], s2: &[B], mut score_cutoff: f64) -> ScoreAlignment {
+    let len1 = s1.len();
+    let len2 = s2.len();
+    let mut res = ScoreAlignment::new(0.0, 0, len1, 0, len1);
+    let lcs = CachedLcs::new(s1.iter().map(|u| u.value()), len1);
+
+    if len2 > len1 {
+        let maximum = len1 * 2;
+        let mut cutoff_dist = ceil_to_usize(maximum as f64 * norm_sim_to_norm_dist(score_cutoff / 100.0));
+        let mut best_dist = usize::MAX;
+        let mut scores = vec![usize::MAX; len2 - len1];
+        let mut windows: Vec<(usize, usize)> = vec![(0, len2 - len1 - 1)];
+        let mut new_windows: Vec<(usize, usize)> = Vec::new();
+        let mut scratch = Vec::new();
+        let mut window_dist = |start: usize| -> usize {
+            let common = lcs.run_with(s2[start..start + len1].iter().map(|u| u.value()), None, &mut scratch);
+            2 * (len1 - common)
+        };
+
+        while !windows.is_empty() {
+            for &(first, second) in &windows {
+                for pos in [first, second] {
+                    if scores[pos] == usize::MAX {
+                        scores[pos] = window_dist(pos);
+                        if scores[pos] < cutoff_dist {
+                            cutoff_dist = scores[pos];
+                            best_dist = scores[pos];
+                            res.dest_start = pos;
+                            res.dest_end = pos + len1;
+                            if best_dist == 0 {
+                                res.score = 100.0;
+                                return res;
+                            }
+                        }
+                    }
+                }
+                let cell_diff = second - first;
+                if cell_diff == 1 {
+                    continue;
+                }
+                let (a, b) = (scores[first], scores[second]);
+                let known_edits = a.abs_diff(b);
+                let min_score = a.min(b) as i128 - (cell_diff + known_edits / 2) as i128;
+                if min_score < cutoff_dist as i128 {
+                    let center = cell_diff / 2;
+                    new_windows.push((first, first + center));
+                    new_windows.push((first + center, second));
+                }
+            }
+            std::mem::swap(&mut windows, &mut new_windows);
+            new_windows.clear();
+        }
+
+        let score = (1.0 - best_dist as f64 / maximum as f64) * 100.0;
+        if score >= score_cutoff {
+            score_cutoff = score;
+            res.score = score;
+        }
+    }
+
+    // Prefixes s2[..i], i in 1..len1: one pass gives every prefix's LCS.
+    if len1 > 1 {
+        let mut prefix = Vec::with_capacity(len1 - 1);
+        lcs.run(s2[..len1 - 1].iter().map(|u| u.value()), Some(&mut prefix));
+        for i in 1..len1 {
+            if !lcs.contains(s2[i - 1].value()) {
+                continue;
+            }
+            let common = prefix[i - 1];
+            let ls_ratio = ratio_from_distance(len1 + i - 2 * common, len1 + i, score_cutoff);
+            if ls_ratio > res.score {
+                score_cutoff = ls_ratio;
+                res.score = ls_ratio;
+                res.dest_start = 0;
+                res.dest_end = i;
+                if res.score == 100.0 {
+                    return res;
+                }
+            }
+        }
+    }
+
+    // Suffixes s2[i..], i in len2 - len1..len2: the LCS of the reversed
+    // strings, over the reversed tail of s2, gives every suffix's LCS.
+    let reversed = CachedLcs::new(s1.iter().rev().map(|u| u.value()), len1);
+    let mut suffix = Vec::with_capacity(len1);
+    reversed.run(s2[len2 - len1..].iter().rev().map(|u| u.value()), Some(&mut suffix));
+    for i in len2 - len1..len2 {
+        if !lcs.contains(s2[i].value()) {
+            continue;
+        }
+        let sub_len = len2 - i;
+        let common = suffix[sub_len - 1];
+        let ls_ratio = ratio_from_distance(len1 + sub_len - 2 * common, len1 + sub_len, score_cutoff);
+        if ls_ratio > res.score {
+            score_cutoff = ls_ratio;
+            res.score = ls_ratio;
+            res.dest_start = i;
+            res.dest_end = len2;
+            if res.score == 100.0 {
+                return res;
+            }
+        }
+    }
+    res
+}
+
+/// `partial_ratio_alignment` on slices.
+pub fn partial_ratio_alignment_slices<A: Unit, B: Unit>(s1: &[A], s2: &[B], score_cutoff: f64) -> ScoreAlignment {
+    let (len1, len2) = (s1.len(), s2.len());
+    if len1 > len2 {
+        return partial_ratio_alignment_slices(s2, s1, score_cutoff).swapped();
+    }
+    if score_cutoff > 100.0 {
+        return ScoreAlignment::new(0.0, 0, len1, 0, len1);
+    }
+    if len1 == 0 || len2 == 0 {
+        let score = if len1 == len2 { 100.0 } else { 0.0 };
+        return ScoreAlignment::new(score, 0, len1, 0, len1);
+    }
+    let alignment = partial_ratio_impl(s1, s2, score_cutoff);
+    if alignment.score != 100.0 && len1 == len2 {
+        let cutoff = cmax(score_cutoff, alignment.score);
+        let alignment2 = partial_ratio_impl(s2, s1, cutoff);
+        if alignment2.score > alignment.score {
+            return alignment2.swapped();
+        }
+    }
+    alignment
+}
+
+/// `fuzz.partial_ratio_alignment`: the score and where it was found. The
+/// score is 0 when below `score_cutoff` (the spans are then meaningless).
+pub fn partial_ratio_alignment(s1: Seq<'_>, s2: Seq<'_>, score_cutoff: f64) -> ScoreAlignment {
+    with_seqs!(s1, s2, |a, b| partial_ratio_alignment_slices(a, b, score_cutoff))
+}
+
+/// `partial_ratio` on slices.
+#[inline]
+pub fn partial_ratio_slices<A: Unit, B: Unit>(s1: &[A], s2: &[B], score_cutoff: f64) -> f64 {
+    partial_ratio_alignment_slices(s1, s2, score_cutoff).score
+}
+
+/// `fuzz.partial_ratio`.
+pub fn partial_ratio(s1: Seq<'_>, s2: Seq<'_>, score_cutoff: f64) -> f64 {
+    partial_ratio_alignment(s1, s2, score_cutoff).score
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::distance::reference;
+
+    #[test]
+    fn docs_example() {
+        let a = partial_ratio_alignment(Seq::U8(b"a certain string"), Seq::U8(b"cetain"), 0.0);
+        assert!((a.score - 83.33333333333334).abs() < 1e-9);
+        assert_eq!((a.src_start, a.src_end, a.dest_start, a.dest_end), (2, 8, 0, 6));
+        assert_eq!(partial_ratio(Seq::U8(b"this is a test"), Seq::U8(b"this is a test!"), 0.0), 100.0);
+    }
+
+    #[test]
+    fn bit_parallel_lcs_matches_reference() {
+        let mut seed = 12345u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as u8 % 4 + b'a'
+        };
+        for len1 in [1usize, 5, 63, 64, 65, 128, 130, 200, 256, 300] {
+            let s1: Vec<u8> = (0..len1).map(|_| next()).collect();
+            let s2: Vec<u8> = (0..len1 + 7).map(|_| next()).collect();
+            let cached = CachedLcs::new(s1.iter().map(|&u| u as u64), len1);
+            let mut prefix = Vec::new();
+            let full = cached.run(s2.iter().map(|&u| u as u64), Some(&mut prefix));
+            assert_eq!(full, reference::lcs(&s1, &s2));
+            assert_eq!(cached.run(s2.iter().map(|&u| u as u64), None), full);
+            for (i, &p) in prefix.iter().enumerate() {
+                assert_eq!(p, reference::lcs(&s1, &s2[..=i]));
+            }
+        }
+    }
+}
