@@ -595,8 +595,10 @@ int32_t ffz_index_key(const ffz_index *index,
 // Results are ordered best first (highest similarity or lowest distance);
 // ties keep index order, as `rapidfuzz.process.extract` orders them.
 // Choices that fail `*score_cutoff` (a distance above it, a similarity
-// below it) are left out; `score_cutoff` may be NULL for none. Levenshtein
-// and Indel searches use the index's trie; other scorers scan in parallel.
+// below it) are left out; `score_cutoff` may be NULL for none. For the
+// integer forms (distance, similarity) a fractional cutoff is truncated
+// toward zero and a negative one is 0, as rapidfuzz's process functions
+// convert it. Levenshtein and Indel searches use the index's trie; other scorers scan in parallel.
 // Either way the results equal a brute-force scan's.
 //
 // - `out_indices`, `out_scores`: caller-allocated arrays of at least

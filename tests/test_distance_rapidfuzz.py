@@ -90,3 +90,39 @@ def test_mixed_input_types_compare_by_value():
 def test_huge_weights_saturate_like_rapidfuzz():
     m = 2**64 - 1
     assert Levenshtein.distance("abc", "abd", weights=(m, m, m)) == RLevenshtein.distance("abc", "abd", weights=(m, m, m))
+
+
+class _StrSub(str):
+    pass
+
+
+class _IntSub(int):
+    pass
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [([_StrSub("a")], "a"), ([_StrSub("a"), "b"], ["a", "b"]), ([_IntSub(-1)], [-1]), ([_IntSub(-1)], [-2])],
+    ids=["str-subclass", "str-subclass-list", "int-subclass-minus-one", "int-subclass-vs-minus-two"],
+)
+def test_subclass_elements_convert_like_rapidfuzz(a, b):
+    """rapidfuzz converts elements with isinstance: a one-character str
+    subclass is its code point and an int subclass equal to -1 is -1."""
+    for form in FORMS:
+        same(getattr(Levenshtein, form), getattr(RLevenshtein, form), a, b)
+
+
+@pytest.mark.parametrize("ours, theirs", PAIRS, ids=["Levenshtein", "Indel", "Hamming"])
+@pytest.mark.parametrize("form", FORMS)
+def test_none_is_checked_before_the_processor(ours, theirs, form):
+    """The normalized forms give their worst score for None without calling
+    the processor; None produced by the processor is a TypeError."""
+
+    for a, b in ((None, "abc"), ("abc", None)):
+        # str.lower(None) raises TypeError: only a form that calls the
+        # processor on None raises.
+        assert same(getattr(ours, form), getattr(theirs, form), a, b, processor=str.lower) is (
+            None if form.startswith("normalized") else TypeError
+        )
+    none_for_a = lambda s: None if s == "a" else s  # noqa: E731
+    assert same(getattr(ours, form), getattr(theirs, form), "a", "b", processor=none_for_a) is TypeError

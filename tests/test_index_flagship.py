@@ -40,9 +40,10 @@ def extract(query, choices, scorer, limit, cutoff):
     return [(c, s, i) for c, s, i in process.extract(query, choices, scorer=scorer, limit=limit, score_cutoff=cutoff)]
 
 
+# Fractional cutoffs for the integer forms: rapidfuzz truncates them.
 CUTOFFS = {
-    "distance": [None, 0, 1, 2, 3],
-    "similarity": [None, 4, 7],
+    "distance": [None, 0, 1, 2, 2.5, 3],
+    "similarity": [None, 4, 4.5, 7, 6.99],
     "normalized_distance": [None, 0.2, 0.5],
     "normalized_similarity": [None, 0.5, 0.8],
 }

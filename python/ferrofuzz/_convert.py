@@ -29,9 +29,12 @@ def _units_of(seq: Any) -> bytes:
     values = array("q")
     append = values.append
     for elem in seq:
-        if type(elem) is str and len(elem) == 1:
+        # rapidfuzz's rules, subclasses included: a one-character str is its
+        # code point (so a list of characters matches the string), -1 stays
+        # -1 (hash(-1) is -2), anything else is its hash.
+        if isinstance(elem, str) and len(elem) == 1:
             append(ord(elem))
-        elif type(elem) is int and elem == -1:
+        elif isinstance(elem, int) and elem == -1:
             append(-1)
         else:
             append(hash(elem))

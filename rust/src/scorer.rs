@@ -68,20 +68,17 @@ pub struct Scorer {
     pub form: Form,
 }
 
-/// Integer cutoff from a float one: distances round down (a distance must be
-/// <= cutoff), similarities round up (a similarity must be >= cutoff).
-fn int_cutoff(cutoff: Option<f64>, form: Form) -> Option<usize> {
+/// Integer cutoff from a float one, truncated as rapidfuzz's process
+/// functions convert a cutoff for an integer scorer (`2.5` means `2` for a
+/// distance and for a similarity alike). Negative and NaN cutoffs are 0.
+fn int_cutoff(cutoff: Option<f64>) -> Option<usize> {
     cutoff.map(|c| {
         if c.is_nan() || c < 0.0 {
             0
-        } else if form == Form::Distance {
-            if c >= usize::MAX as f64 {
-                usize::MAX
-            } else {
-                c.floor() as usize
-            }
+        } else if c >= usize::MAX as f64 {
+            usize::MAX
         } else {
-            distance::ceil_to_usize(c)
+            c.trunc() as usize
         }
     })
 }
@@ -89,11 +86,11 @@ fn int_cutoff(cutoff: Option<f64>, form: Form) -> Option<usize> {
 pub(crate) fn score_metric<M: Metric>(m: &M, form: Form, a: Seq<'_>, b: Seq<'_>, cutoff: Option<f64>, hint: Option<f64>) -> f64 {
     match form {
         Form::Distance => {
-            let (c, h) = (int_cutoff(cutoff, form), int_cutoff(hint, form));
+            let (c, h) = (int_cutoff(cutoff), int_cutoff(hint));
             with_seqs!(a, b, |x, y| distance::distance(m, x, y, c, h)) as f64
         }
         Form::Similarity => {
-            let (c, h) = (int_cutoff(cutoff, form), int_cutoff(hint, form));
+            let (c, h) = (int_cutoff(cutoff), int_cutoff(hint));
             with_seqs!(a, b, |x, y| distance::similarity(m, x, y, c, h)) as f64
         }
         Form::NormalizedDistance => {
@@ -129,6 +126,16 @@ impl Scorer {
                 Ok(score_metric(&Hamming, self.form, a, b, cutoff, hint))
             }
             MetricKind::Fuzz(kind) => Ok(kind.score(a, b, cutoff.unwrap_or(0.0))),
+        }
+    }
+
+    /// `cutoff` as this scorer applies it: the integer forms truncate a
+    /// fractional cutoff toward zero (and a negative one to 0), as
+    /// rapidfuzz's process functions convert it; float forms keep it.
+    pub fn effective_cutoff(&self, cutoff: Option<f64>) -> Option<f64> {
+        match self.form {
+            Form::Distance | Form::Similarity => int_cutoff(cutoff).map(|c| c as f64),
+            Form::NormalizedDistance | Form::NormalizedSimilarity => cutoff,
         }
     }
 

@@ -717,7 +717,12 @@ static void test_index_basics(void) {
         const double sc[] = {6, 6, 4, 4};
         check_results(&r, 4, idx, sc);
     }
+    /* A fractional cutoff of an integer form is truncated, as rapidfuzz's
+       process.extract does: 4.5 keeps the similarities of 4. */
     cutoff = 4.5;
+    CHECK_OK(search(index, u8("abc"), &scorer, 10, &cutoff, &r));
+    CHECK_SIZE(r.count, 4);
+    cutoff = 5.0;
     CHECK_OK(search(index, u8("abc"), &scorer, 10, &cutoff, &r));
     CHECK_SIZE(r.count, 2);
     scorer = make_scorer(FFZ_METRIC_LEVENSHTEIN, FFZ_FORM_NORMALIZED_DISTANCE);

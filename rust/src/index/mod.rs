@@ -303,6 +303,7 @@ impl Index {
     ) -> Result<Vec<Match>, ScoreError> {
         let state = self.read();
         let max_len = state.lengths.last().copied().unwrap_or(0);
+        let score_cutoff = scorer.effective_cutoff(score_cutoff);
         scan(&state.corpus, 0..state.corpus.len(), query, scorer, None, max_len, limit, score_cutoff, None)
     }
 }
@@ -330,6 +331,7 @@ fn search_state(
     limit: usize,
     score_cutoff: Option<f64>,
 ) -> Result<Vec<Match>, ScoreError> {
+    let score_cutoff = scorer.effective_cutoff(score_cutoff);
     let n = state.corpus.len();
     let limit = limit.min(n);
     if limit == 0 {
