@@ -2,7 +2,7 @@
 //!
 //! Every scorer gives a `double` in [0, 100], higher is better, and reports
 //! a score below `score_cutoff` as 0 (pass 0.0 for no cutoff; a cutoff above
-//! 100 always gives 0). Results are those of rapidfuzz 3.x's `fuzz` module.
+//! 100 always gives 0; a negative cutoff counts as 0). Results are those of rapidfuzz 3.x's `fuzz` module.
 //! Tokens (for the `token_*` scorers and WRatio) are split on whitespace as
 //! rapidfuzz splits them, which depends on the string's width: in a string
 //! whose units are all below 256 (`FFZ_KIND_U8`, or code points that all
@@ -62,6 +62,10 @@ unsafe fn score_pair(
     guard(|| {
         non_null(out, "out")?;
         let (a, b) = (read(&s1, "s1")?, read(&s2, "s2")?);
+        // rapidfuzz's partial scorers return a negative cutoff itself when
+        // nothing beats it; a negative cutoff counts as 0 here, so scores
+        // stay in [0, 100].
+        let score_cutoff = if score_cutoff < 0.0 { 0.0 } else { score_cutoff };
         write_out(out, scorer(a.seq(), b.seq(), score_cutoff));
         Ok(())
     })

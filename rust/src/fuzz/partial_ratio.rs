@@ -310,6 +310,8 @@ pub fn partial_ratio_alignment_slices<A: Unit, B: Unit>(s1: &[A], s2: &[B], scor
 /// `fuzz.partial_ratio_alignment`: the score and where it was found. The
 /// score is 0 when below `score_cutoff` (the spans are then meaningless).
 pub fn partial_ratio_alignment(s1: Seq<'_>, s2: Seq<'_>, score_cutoff: f64) -> ScoreAlignment {
+    // A negative cutoff counts as 0, so the score stays within 0-100.
+    let score_cutoff = if score_cutoff < 0.0 { 0.0 } else { score_cutoff };
     with_seqs!(s1, s2, |a, b| partial_ratio_alignment_slices(a, b, score_cutoff))
 }
 
