@@ -273,6 +273,24 @@ def test_cdist_cpdist_match_rapidfuzz(ours, theirs):
                     rp.cdist(choices, choices, scorer=theirs, processor=str.upper, **weights))
 
 
+@pytest.mark.parametrize("ours,theirs", PAIRS[:8], ids=IDS[:8])
+def test_cdist_many_short_strings_of_mixed_lengths(ours, theirs):
+    # Enough rows of every length 0..70 that the multi-string kernels fill
+    # lanes of 8, 16, 32 and 64 bits, partly filled groups included, next
+    # to the one-query path (empty and over 64 units); narrow and wide text.
+    rng = random.Random(11)
+    form = ours.__name__
+    for alphabet in ("abcd", "abcdé", "ab\u0101\U0001F600"):
+        queries = [s[: rng.randint(0, 70)] for s in corpus(rng, 150, alphabet=alphabet, max_len=70)]
+        choices = corpus(rng, 90, alphabet=alphabet, max_len=24) + corpus(rng, 10, alphabet=alphabet, max_len=200)
+        for cutoff in cutoffs_for(form, rng)[:3]:
+            for dtype in (None, np.float64, np.uint8):
+                common = dict(score_cutoff=cutoff, dtype=dtype)
+                for a, b in ((queries, choices), (choices, choices), (queries, queries)):
+                    assert_same(outcome(fp.cdist, a, b, scorer=ours, workers=-1, **common),
+                                outcome(rp.cdist, a, b, scorer=theirs, **common))
+
+
 def test_cdist_none_elements():
     q, c = ["abc", None, "x"], ["abc", float("nan"), "ab"]
     for f, r in PAIRS:

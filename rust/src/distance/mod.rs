@@ -21,6 +21,7 @@ pub mod jaro_winkler;
 pub mod lcs_seq;
 pub mod levenshtein;
 pub mod mbleven;
+pub mod multi;
 pub mod osa;
 pub mod pattern;
 pub mod postfix;

@@ -13,7 +13,11 @@ use super::list::StrList;
 use super::scorer_info::is_symmetric;
 use super::{BatchError, CHUNK};
 use crate::parallel::with_workers;
-use crate::scorer::Scorer;
+use crate::distance::levenshtein::Weights;
+use crate::distance::multi::{lane_width, MultiPattern, WORDS};
+use crate::distance::Metric;
+use crate::scorer::{score_metric, MetricKind, Scorer};
+use crate::unit::{Seq, Unit};
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -121,15 +125,32 @@ pub fn cdist(
     let conv = cells.convert();
     let scorer = cells.scorer;
     let half = queries.is_none() && is_symmetric(scorer);
-    let per_unit = rows_per_unit(if half { cols / 2 } else { cols });
+    let multi = MultiKind::of(scorer);
+    let mut per_unit = rows_per_unit(if half { cols / 2 } else { cols });
+    let mut table = None;
+    if let Some(kind) = multi {
+        // Enough rows per unit to fill the lanes of a few multi-patterns.
+        per_unit = per_unit.max(MULTI_ROWS);
+        let longest = (0..cols).map(|j| choices.get(j).len()).max().unwrap_or(0);
+        let limit = match kind {
+            MultiKind::Levenshtein => longest.max(64),
+            MultiKind::Indel => longest + 64,
+        };
+        table = Some(CellTable::new(limit.min(TABLE_LIMIT), cells, &conv));
+    }
     for_row_blocks(out, cols * size, per_unit, cells.workers, cancel, |first_row, block| {
-        for (r, row) in block.chunks_mut(cols * size).enumerate() {
+        let mut rows: Vec<&mut [u8]> = block.chunks_mut(cols * size).collect();
+        let rest = match (multi, &table) {
+            (Some(kind), Some(table)) => multi_rows(kind, table, rows_list, first_row, &mut rows, choices, cells, &conv, half),
+            _ => (0..rows.len()).collect(),
+        };
+        for r in rest {
             let i = first_row + r;
             let q = Prepared::new(scorer, rows_list.get(i));
             // Symmetric self-comparison: row i computes j >= i; the mirror
             // cells are filled below from the rows above.
             let start = if half { i } else { 0 };
-            for (j, cell) in row.chunks_mut(size).enumerate().skip(start) {
+            for (j, cell) in rows[r].chunks_mut(size).enumerate().skip(start) {
                 let score = q.score(choices.get(j), cells.score_cutoff, cells.score_hint)?;
                 conv.write(score, cell);
             }
@@ -140,6 +161,161 @@ pub fn cdist(
         mirror_lower(out, rows, size);
     }
     Ok(())
+}
+
+/// Rows per work unit at least, when rows are packed into multi-patterns.
+const MULTI_ROWS: usize = 64;
+
+/// Metrics with a multi-pattern kernel (uniform weights only).
+#[derive(Clone, Copy, Debug)]
+enum MultiKind {
+    Levenshtein,
+    Indel,
+}
+
+impl MultiKind {
+    fn of(scorer: &Scorer) -> Option<MultiKind> {
+        match scorer.metric {
+            MetricKind::Levenshtein(w) if w == Weights::default() => Some(MultiKind::Levenshtein),
+            MetricKind::Indel => Some(MultiKind::Indel),
+            _ => None,
+        }
+    }
+}
+
+/// A metric whose maximum and distance are already known: feeding it
+/// through [`score_metric`] applies exactly the form and cutoff rules of the
+/// real metric (whose kernels are exact whenever the distance is within
+/// the cutoff, and any value above it otherwise). The forms only look at
+/// the sequences through `maximum`, so the score depends on `(max, dist)`
+/// alone.
+struct Known {
+    max: usize,
+    dist: usize,
+}
+
+impl Metric for Known {
+    fn maximum(&self, _: usize, _: usize) -> usize {
+        self.max
+    }
+
+    fn raw_distance<A: Unit, B: Unit>(&self, _: &[A], _: &[B], _: usize, _: usize) -> usize {
+        self.dist
+    }
+}
+
+/// The converted output bytes of every `(maximum, distance)` with
+/// `distance <= maximum <= limit`: one lookup per cell instead of the form,
+/// cutoff and dtype logic.
+struct CellTable {
+    limit: usize,
+    /// Entry `(max, dist)` is at `max * (max + 1) / 2 + dist`.
+    bytes: Vec<[u8; 8]>,
+    size: usize,
+}
+
+impl CellTable {
+    fn new(limit: usize, cells: &Cells<'_>, conv: &Convert) -> Self {
+        let size = cells.dtype.size();
+        let mut bytes = Vec::with_capacity((limit + 1) * (limit + 2) / 2);
+        let none = Seq::U8(&[]);
+        for max in 0..=limit {
+            for dist in 0..=max {
+                let score = score_metric(&Known { max, dist }, cells.scorer.form, none, none, cells.score_cutoff, cells.score_hint);
+                let mut e = [0u8; 8];
+                conv.write(score, &mut e[..size]);
+                bytes.push(e);
+            }
+        }
+        CellTable { limit, bytes, size }
+    }
+
+    /// Writes the cell of `(max, dist)` at byte `at` of `row`.
+    #[inline(always)]
+    fn put(&self, row: &mut [u8], at: usize, max: usize, dist: usize, cells: &Cells<'_>, conv: &Convert) {
+        if max > self.limit {
+            let score = score_metric(&Known { max, dist }, cells.scorer.form, Seq::U8(&[]), Seq::U8(&[]), cells.score_cutoff, cells.score_hint);
+            conv.write(score, &mut row[at..at + self.size]);
+            return;
+        }
+        let e = &self.bytes[max * (max + 1) / 2 + dist];
+        match self.size {
+            1 => row[at] = e[0],
+            2 => row[at..at + 2].copy_from_slice(&e[..2]),
+            4 => row[at..at + 4].copy_from_slice(&e[..4]),
+            _ => row[at..at + 8].copy_from_slice(&e[..8]),
+        }
+    }
+}
+
+/// Largest `(maximum)` worth tabulating: larger ones are scored directly.
+const TABLE_LIMIT: usize = 160;
+
+/// Scores the rows of a block whose queries fit in a multi-pattern lane,
+/// [`WORDS`] words of lanes at a time, and returns the (block-local) rows
+/// left for the one-query path: empty queries and queries over 64 units.
+#[allow(clippy::too_many_arguments)]
+fn multi_rows(
+    kind: MultiKind,
+    table: &CellTable,
+    rows_list: &StrList<'_>,
+    first_row: usize,
+    rows: &mut [&mut [u8]],
+    choices: &StrList<'_>,
+    cells: &Cells<'_>,
+    conv: &Convert,
+    half: bool,
+) -> Vec<usize> {
+    const WIDTHS: [u32; 4] = [8, 16, 32, 64];
+    let size = cells.dtype.size();
+    let mut rest = Vec::new();
+    let mut buckets: [Vec<usize>; 4] = Default::default();
+    for r in 0..rows.len() {
+        match lane_width(rows_list.get(first_row + r).len()) {
+            Some(w) => buckets[WIDTHS.iter().position(|&x| x == w).unwrap_or(3)].push(r),
+            None => rest.push(r),
+        }
+    }
+    let mut dists = [0usize; WORDS * 8];
+    for (b, &width) in WIDTHS.iter().enumerate() {
+        let bucket = std::mem::take(&mut buckets[b]);
+        let cap = MultiPattern::<WORDS>::capacity_for(width);
+        let mut groups: Vec<&[usize]> = bucket.chunks(cap).collect();
+        // A partly filled group of narrow lanes joins the next width's rows.
+        if b + 1 < WIDTHS.len() {
+            if let Some(last) = groups.last().filter(|g| g.len() < cap) {
+                buckets[b + 1].extend_from_slice(last);
+                groups.pop();
+            }
+        }
+        for group in groups {
+            let mut mp = MultiPattern::<WORDS>::new(width);
+            for &r in group {
+                crate::with_seq!(rows_list.get(first_row + r), |q| mp.push(q));
+            }
+            let lens = mp.lens();
+            let start = if half { first_row + group.iter().min().copied().unwrap_or(0) } else { 0 };
+            for j in start..choices.len() {
+                let c = choices.get(j);
+                let len2 = c.len();
+                match kind {
+                    MultiKind::Levenshtein => crate::with_seq!(c, |t| mp.levenshtein(t, &mut dists)),
+                    MultiKind::Indel => crate::with_seq!(c, |t| mp.indel(t, &mut dists)),
+                }
+                for (p, &r) in group.iter().enumerate() {
+                    if half && j < first_row + r {
+                        continue;
+                    }
+                    let max = match kind {
+                        MultiKind::Levenshtein => lens[p].max(len2),
+                        MultiKind::Indel => lens[p] + len2,
+                    };
+                    table.put(rows[r], j * size, max, dists[p], cells, conv);
+                }
+            }
+        }
+    }
+    rest
 }
 
 /// Copies the upper triangle of a square matrix into the lower one.
@@ -187,8 +363,7 @@ pub fn cpdist(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::distance::levenshtein::Weights;
-    use crate::scorer::{Form, MetricKind};
+    use crate::scorer::Form;
 
     fn f64s(out: &[u8]) -> Vec<f64> {
         out.chunks(8).map(|c| f64::from_ne_bytes(c.try_into().unwrap())).collect()
@@ -217,6 +392,61 @@ mod tests {
                         for j in 0..6 {
                             let want = scorer.score(list.get(i), list.get(j), None, None).unwrap();
                             assert_eq!(a[i * 6 + j], want);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn multi_pattern_rows_match_pairwise() {
+        // Many short strings of mixed lengths (0..=70) and unit types, so
+        // that every lane width, partly filled groups and the one-query
+        // fallback all run, in both the full and the half (self) matrix.
+        let mut state = 5u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut narrow = Vec::new();
+        let mut wide = Vec::new();
+        for k in 0..150 {
+            let len = (next() % 71) as usize;
+            let len = if k % 3 == 0 { len % 17 } else { len };
+            let w: String = (0..len).map(|_| ['a', 'b', 'c', 'd', '\u{e9}', '\u{1F600}'][(next() % 6) as usize]).collect();
+            narrow.push(w.replace('\u{1F600}', "x"));
+            wide.push(w);
+        }
+        let narrow_refs: Vec<&str> = narrow.iter().map(|s| s.as_str()).collect();
+        let wide_refs: Vec<&str> = wide.iter().map(|s| s.as_str()).collect();
+        let (narrow, wide) = (StrList::from_strs(&narrow_refs), StrList::from_strs(&wide_refs));
+        let n = narrow_refs.len();
+        for metric in [MetricKind::Levenshtein(Weights::default()), MetricKind::Indel] {
+            for form in [Form::Distance, Form::Similarity, Form::NormalizedDistance, Form::NormalizedSimilarity] {
+                let cutoffs = match form {
+                    Form::Distance | Form::Similarity => [None, Some(3.0), Some(20.0)],
+                    _ => [None, Some(0.3), Some(0.7)],
+                };
+                for cutoff in cutoffs {
+                    let scorer = Scorer::new(metric, form);
+                    let cells = Cells { scorer: &scorer, score_cutoff: cutoff, score_hint: None, multiplier: 1.0, dtype: DType::F64, workers: 1 };
+                    for (qs, cs) in [(&narrow, &narrow), (&wide, &wide), (&narrow, &wide), (&wide, &narrow)] {
+                        let mut a = vec![0u8; n * n * 8];
+                        cdist(Some(qs), cs, &cells, &mut a, None).unwrap();
+                        let a = f64s(&a);
+                        let mut b = vec![0u8; n * n * 8];
+                        cdist(None, cs, &cells, &mut b, None).unwrap();
+                        let b = f64s(&b);
+                        for i in 0..n {
+                            for j in 0..n {
+                                let want = scorer.score(qs.get(i), cs.get(j), cutoff, None).unwrap();
+                                assert_eq!(a[i * n + j], want, "{metric:?} {form:?} {cutoff:?} {i} {j}");
+                                let want = scorer.score(cs.get(i), cs.get(j), cutoff, None).unwrap();
+                                assert_eq!(b[i * n + j], want, "{metric:?} {form:?} {cutoff:?} {i} {j} (self)");
+                            }
                         }
                     }
                 }
