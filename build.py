@@ -138,6 +138,8 @@ _FAST_DEFAULTS = {
     ("size_t score_hint", "distance"): "SIZE_MAX",
     ("size_t score_cutoff", "similarity"): "0",
     ("size_t score_hint", "similarity"): "0",
+    ("double score_cutoff", "distance"): "1.0",  # Jaro, JaroWinkler: float distances
+    ("double score_cutoff", "similarity"): "0.0",
     ("double score_cutoff", "normalized_distance"): "1.0",
     ("double score_hint", "normalized_distance"): "1.0",
     ("double score_cutoff", "normalized_similarity"): "0.0",

@@ -48,6 +48,7 @@ def main(argv=None) -> int:
 
     import bench_distance  # noqa: F401  (registers cases)
     import bench_index  # noqa: F401
+    import bench_metrics  # noqa: F401
     import bench_phonetic  # noqa: F401
     import bench_process  # noqa: F401
     import environment

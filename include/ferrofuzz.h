@@ -153,6 +153,30 @@
 // `ffz_scorer.metric`: Hamming, with `pad`.
 #define FFZ_METRIC_HAMMING 3
 
+// `ffz_scorer.metric`: LCSseq (longest common subsequence; distance
+// `max(len1, len2) - lcs`).
+#define FFZ_METRIC_LCS_SEQ 4
+
+// `ffz_scorer.metric`: optimal string alignment (OSA).
+#define FFZ_METRIC_OSA 5
+
+// `ffz_scorer.metric`: Damerau-Levenshtein (unrestricted).
+#define FFZ_METRIC_DAMERAU_LEVENSHTEIN 6
+
+// `ffz_scorer.metric`: Jaro. Every form, including the distance and the
+// similarity, is a float in [0, 1].
+#define FFZ_METRIC_JARO 7
+
+// `ffz_scorer.metric`: Jaro-Winkler, with `prefix_weight` (in [0, 1];
+// rapidfuzz's default is 0.1). Every form is a float in [0, 1].
+#define FFZ_METRIC_JARO_WINKLER 8
+
+// `ffz_scorer.metric`: Prefix (length of the common prefix).
+#define FFZ_METRIC_PREFIX 9
+
+// `ffz_scorer.metric`: Postfix (length of the common suffix).
+#define FFZ_METRIC_POSTFIX 10
+
 // `ffz_scorer.metric`: `fuzz.ratio`. For the `FFZ_METRIC_FUZZ_*` scorers
 // `form` is ignored: scores are in [0, 100], higher is better.
 #define FFZ_METRIC_FUZZ_RATIO 100
@@ -198,7 +222,7 @@
 
 // The ABI version. It changes whenever an existing declaration in the
 // header changes incompatibly; bindings compare it at load time.
-#define FFZ_ABI_VERSION 1
+#define FFZ_ABI_VERSION 2
 
 // A byte buffer owned by the library, created by `ffz_index_to_bytes`;
 // free with `ffz_bytes_free`.
@@ -296,6 +320,11 @@ typedef struct {
   ffz_levenshtein_weights weights;
   // Hamming: allow unequal lengths, counting the difference as mismatches.
   bool pad;
+  // Jaro-Winkler's prefix weight, in [0, 1] (NaN is accepted, as by
+  // rapidfuzz, and scores every pair 0.0); others give
+  // `FFZ_INVALID_ARGUMENT`. Note that a zero-initialized struct holds
+  // 0.0, not rapidfuzz's default 0.1.
+  double prefix_weight;
 } ffz_scorer;
 
 // A packed list of `count` strings of one kind, all units back to back in
@@ -675,6 +704,230 @@ int32_t ffz_index_save(const ffz_index *index, const char *path, size_t path_len
 // valid index file (truncated, corrupted, foreign or of a newer version).
 // `out` receives a new index that the caller frees with `ffz_index_free`.
 int32_t ffz_index_load(const char *path, size_t path_len, ffz_index **out);
+
+// LCSseq distance: `max(len1, len2)` minus the LCS length.
+//
+// A distance above `score_cutoff` is reported as `score_cutoff + 1`
+// (`SIZE_MAX` for no cutoff). Writes `*out` on success. Returns `FFZ_OK`,
+// or `FFZ_NULL_POINTER` (NULL `out`, or NULL data with a nonzero length),
+// `FFZ_UNKNOWN_KIND`, `FFZ_INVALID_UTF8`, `FFZ_TOO_LARGE`, `FFZ_PANIC`.
+// Thread-safe; `s1` and `s2` are only read during the call.
+int32_t ffz_lcs_seq_distance(ffz_str s1, ffz_str s2, size_t score_cutoff, size_t *out);
+
+// LCSseq similarity: the length of the longest common subsequence (LCS) of `s1` and `s2`.
+//
+// A similarity below `score_cutoff` is reported as 0 (0 for no cutoff).
+// Errors and threading as `ffz_lcs_seq_distance`.
+int32_t ffz_lcs_seq_similarity(ffz_str s1, ffz_str s2, size_t score_cutoff, size_t *out);
+
+// LCSseq distance divided by `max(len1, len2)`, in [0, 1] (0.0 when both
+// are empty). A result above `score_cutoff` is reported as 1.0 (1.0 for no
+// cutoff). Errors and threading as `ffz_lcs_seq_distance`, plus
+// `FFZ_INVALID_ARGUMENT` for a NaN cutoff.
+int32_t ffz_lcs_seq_normalized_distance(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// 1 minus the normalized LCSseq distance, in [0, 1]. A result below
+// `score_cutoff` is reported as 0.0 (0.0 for no cutoff). Errors and
+// threading as `ffz_lcs_seq_normalized_distance`.
+int32_t ffz_lcs_seq_normalized_similarity(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// OSA distance: the optimal string alignment distance: the minimum number of
+// insertions, deletions, substitutions and transpositions of two adjacent
+// units that turn `s1` into `s2`, where no substring is edited more than
+// once.
+//
+// A distance above `score_cutoff` is reported as `score_cutoff + 1`
+// (`SIZE_MAX` for no cutoff). Writes `*out` on success. Returns `FFZ_OK`,
+// or `FFZ_NULL_POINTER` (NULL `out`, or NULL data with a nonzero length),
+// `FFZ_UNKNOWN_KIND`, `FFZ_INVALID_UTF8`, `FFZ_TOO_LARGE`, `FFZ_PANIC`.
+// Thread-safe; `s1` and `s2` are only read during the call.
+int32_t ffz_osa_distance(ffz_str s1, ffz_str s2, size_t score_cutoff, size_t *out);
+
+// OSA similarity: `max(len1, len2)` minus the OSA distance.
+//
+// A similarity below `score_cutoff` is reported as 0 (0 for no cutoff).
+// Errors and threading as `ffz_osa_distance`.
+int32_t ffz_osa_similarity(ffz_str s1, ffz_str s2, size_t score_cutoff, size_t *out);
+
+// OSA distance divided by `max(len1, len2)`, in [0, 1] (0.0 when both
+// are empty). A result above `score_cutoff` is reported as 1.0 (1.0 for no
+// cutoff). Errors and threading as `ffz_osa_distance`, plus
+// `FFZ_INVALID_ARGUMENT` for a NaN cutoff.
+int32_t ffz_osa_normalized_distance(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// 1 minus the normalized OSA distance, in [0, 1]. A result below
+// `score_cutoff` is reported as 0.0 (0.0 for no cutoff). Errors and
+// threading as `ffz_osa_normalized_distance`.
+int32_t ffz_osa_normalized_similarity(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// Damerau-Levenshtein distance: the minimum number of insertions, deletions,
+// substitutions and transpositions of two adjacent units that turn `s1` into
+// `s2` (unrestricted: transposed units may be edited again).
+//
+// A distance above `score_cutoff` is reported as `score_cutoff + 1`
+// (`SIZE_MAX` for no cutoff). Writes `*out` on success. Returns `FFZ_OK`,
+// or `FFZ_NULL_POINTER` (NULL `out`, or NULL data with a nonzero length),
+// `FFZ_UNKNOWN_KIND`, `FFZ_INVALID_UTF8`, `FFZ_TOO_LARGE`, `FFZ_PANIC`.
+// Thread-safe; `s1` and `s2` are only read during the call.
+int32_t ffz_damerau_levenshtein_distance(ffz_str s1, ffz_str s2, size_t score_cutoff, size_t *out);
+
+// Damerau-Levenshtein similarity: `max(len1, len2)` minus the Damerau-Levenshtein distance.
+//
+// A similarity below `score_cutoff` is reported as 0 (0 for no cutoff).
+// Errors and threading as `ffz_damerau_levenshtein_distance`.
+int32_t ffz_damerau_levenshtein_similarity(ffz_str s1,
+                                           ffz_str s2,
+                                           size_t score_cutoff,
+                                           size_t *out);
+
+// Damerau-Levenshtein distance divided by `max(len1, len2)`, in [0, 1] (0.0 when both
+// are empty). A result above `score_cutoff` is reported as 1.0 (1.0 for no
+// cutoff). Errors and threading as `ffz_damerau_levenshtein_distance`, plus
+// `FFZ_INVALID_ARGUMENT` for a NaN cutoff.
+int32_t ffz_damerau_levenshtein_normalized_distance(ffz_str s1,
+                                                    ffz_str s2,
+                                                    double score_cutoff,
+                                                    double *out);
+
+// 1 minus the normalized Damerau-Levenshtein distance, in [0, 1]. A result below
+// `score_cutoff` is reported as 0.0 (0.0 for no cutoff). Errors and
+// threading as `ffz_damerau_levenshtein_normalized_distance`.
+int32_t ffz_damerau_levenshtein_normalized_similarity(ffz_str s1,
+                                                      ffz_str s2,
+                                                      double score_cutoff,
+                                                      double *out);
+
+// Prefix distance: `max(len1, len2)` minus the common prefix length.
+//
+// A distance above `score_cutoff` is reported as `score_cutoff + 1`
+// (`SIZE_MAX` for no cutoff). Writes `*out` on success. Returns `FFZ_OK`,
+// or `FFZ_NULL_POINTER` (NULL `out`, or NULL data with a nonzero length),
+// `FFZ_UNKNOWN_KIND`, `FFZ_INVALID_UTF8`, `FFZ_TOO_LARGE`, `FFZ_PANIC`.
+// Thread-safe; `s1` and `s2` are only read during the call.
+int32_t ffz_prefix_distance(ffz_str s1, ffz_str s2, size_t score_cutoff, size_t *out);
+
+// Prefix similarity: the length of the common prefix of `s1` and `s2`.
+//
+// A similarity below `score_cutoff` is reported as 0 (0 for no cutoff).
+// Errors and threading as `ffz_prefix_distance`.
+int32_t ffz_prefix_similarity(ffz_str s1, ffz_str s2, size_t score_cutoff, size_t *out);
+
+// Prefix distance divided by `max(len1, len2)`, in [0, 1] (0.0 when both
+// are empty). A result above `score_cutoff` is reported as 1.0 (1.0 for no
+// cutoff). Errors and threading as `ffz_prefix_distance`, plus
+// `FFZ_INVALID_ARGUMENT` for a NaN cutoff.
+int32_t ffz_prefix_normalized_distance(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// 1 minus the normalized Prefix distance, in [0, 1]. A result below
+// `score_cutoff` is reported as 0.0 (0.0 for no cutoff). Errors and
+// threading as `ffz_prefix_normalized_distance`.
+int32_t ffz_prefix_normalized_similarity(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// Postfix distance: `max(len1, len2)` minus the common suffix length.
+//
+// A distance above `score_cutoff` is reported as `score_cutoff + 1`
+// (`SIZE_MAX` for no cutoff). Writes `*out` on success. Returns `FFZ_OK`,
+// or `FFZ_NULL_POINTER` (NULL `out`, or NULL data with a nonzero length),
+// `FFZ_UNKNOWN_KIND`, `FFZ_INVALID_UTF8`, `FFZ_TOO_LARGE`, `FFZ_PANIC`.
+// Thread-safe; `s1` and `s2` are only read during the call.
+int32_t ffz_postfix_distance(ffz_str s1, ffz_str s2, size_t score_cutoff, size_t *out);
+
+// Postfix similarity: the length of the common suffix of `s1` and `s2`.
+//
+// A similarity below `score_cutoff` is reported as 0 (0 for no cutoff).
+// Errors and threading as `ffz_postfix_distance`.
+int32_t ffz_postfix_similarity(ffz_str s1, ffz_str s2, size_t score_cutoff, size_t *out);
+
+// Postfix distance divided by `max(len1, len2)`, in [0, 1] (0.0 when both
+// are empty). A result above `score_cutoff` is reported as 1.0 (1.0 for no
+// cutoff). Errors and threading as `ffz_postfix_distance`, plus
+// `FFZ_INVALID_ARGUMENT` for a NaN cutoff.
+int32_t ffz_postfix_normalized_distance(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// 1 minus the normalized Postfix distance, in [0, 1]. A result below
+// `score_cutoff` is reported as 0.0 (0.0 for no cutoff). Errors and
+// threading as `ffz_postfix_normalized_distance`.
+int32_t ffz_postfix_normalized_similarity(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// Jaro distance: 1 minus the Jaro similarity, a `double` in [0, 1]. A
+// distance above `score_cutoff` is reported as 1.0 (1.0 for no cutoff).
+//
+// Writes `*out` on success. Returns `FFZ_OK`, or `FFZ_NULL_POINTER` (NULL
+// `out`, or NULL data with a nonzero length), `FFZ_UNKNOWN_KIND`,
+// `FFZ_INVALID_UTF8`, `FFZ_TOO_LARGE`, `FFZ_INVALID_ARGUMENT` (NaN
+// cutoff), `FFZ_PANIC`. Thread-safe; the strings are borrowed for the call
+// only.
+int32_t ffz_jaro_distance(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// Jaro similarity in [0, 1]: with `m` matching units (equal units at most
+// `max(len1, len2) / 2 - 1` apart) and `t` half the number of matched
+// units out of order, `(m / len1 + m / len2 + (m - t) / m) / 3`; 1.0 when
+// both are empty, 0.0 when `m` is 0. A result below `score_cutoff` is
+// reported as 0.0 (0.0 for no cutoff). Errors and threading as
+// `ffz_jaro_distance`.
+int32_t ffz_jaro_similarity(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// Normalized Jaro distance: the same value as `ffz_jaro_distance`, along
+// rapidfuzz's normalized path. Above `score_cutoff` it is reported as 1.0
+// (1.0 for no cutoff). Errors and threading as `ffz_jaro_distance`.
+int32_t ffz_jaro_normalized_distance(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// Normalized Jaro similarity: 1 minus `ffz_jaro_normalized_distance`
+// (which may differ from `ffz_jaro_similarity` in the last bit, as in
+// rapidfuzz). Below `score_cutoff` it is reported as 0.0 (0.0 for no
+// cutoff). Errors and threading as `ffz_jaro_distance`.
+int32_t ffz_jaro_normalized_similarity(ffz_str s1, ffz_str s2, double score_cutoff, double *out);
+
+// Jaro-Winkler distance: 1 minus the Jaro-Winkler similarity, a `double`
+// in [0, 1]. A distance above `score_cutoff` is reported as 1.0 (1.0 for
+// no cutoff).
+//
+// - `prefix_weight`: the boost per unit of common prefix (at most 4
+//   units); rapidfuzz's default is 0.1. It must be in [0, 1], otherwise
+//   `FFZ_INVALID_ARGUMENT`. NaN is accepted, as by rapidfuzz, and makes
+//   every similarity 0.0 (distance 1.0).
+//
+// Writes `*out` on success. Returns `FFZ_OK`, or `FFZ_NULL_POINTER` (NULL
+// `out`, or NULL data with a nonzero length), `FFZ_UNKNOWN_KIND`,
+// `FFZ_INVALID_UTF8`, `FFZ_TOO_LARGE`, `FFZ_INVALID_ARGUMENT` (NaN
+// cutoff, `prefix_weight` out of range), `FFZ_PANIC`. Thread-safe; the
+// strings are borrowed for the call only.
+int32_t ffz_jaro_winkler_distance(ffz_str s1,
+                                  ffz_str s2,
+                                  double prefix_weight,
+                                  double score_cutoff,
+                                  double *out);
+
+// Jaro-Winkler similarity: with `j` the Jaro similarity and `p` the common
+// prefix length (at most 4), `j + p * prefix_weight * (1 - j)` when
+// `j > 0.7`, else `j`; capped at 1.0. A result below `score_cutoff` is
+// reported as 0.0 (0.0 for no cutoff). `prefix_weight`, errors and
+// threading as `ffz_jaro_winkler_distance`.
+int32_t ffz_jaro_winkler_similarity(ffz_str s1,
+                                    ffz_str s2,
+                                    double prefix_weight,
+                                    double score_cutoff,
+                                    double *out);
+
+// Normalized Jaro-Winkler distance: the same value as
+// `ffz_jaro_winkler_distance`, along rapidfuzz's normalized path; above
+// `score_cutoff` it is reported as 1.0 (1.0 for no cutoff).
+// `prefix_weight`, errors and threading as `ffz_jaro_winkler_distance`.
+int32_t ffz_jaro_winkler_normalized_distance(ffz_str s1,
+                                             ffz_str s2,
+                                             double prefix_weight,
+                                             double score_cutoff,
+                                             double *out);
+
+// Normalized Jaro-Winkler similarity: 1 minus
+// `ffz_jaro_winkler_normalized_distance`; below `score_cutoff` it is
+// reported as 0.0 (0.0 for no cutoff). `prefix_weight`, errors and
+// threading as `ffz_jaro_winkler_distance`.
+int32_t ffz_jaro_winkler_normalized_similarity(ffz_str s1,
+                                               ffz_str s2,
+                                               double prefix_weight,
+                                               double score_cutoff,
+                                               double *out);
 
 // Soundex code of `s`, exactly as `jellyfish.soundex` (1.3.0) computes it:
 // normally a letter and three digits (`"Robert"` -> `"R163"`); `""` gives

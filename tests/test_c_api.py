@@ -26,12 +26,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 INCLUDE_DIR = ROOT / "include"
 C_DIR = ROOT / "tests" / "c"
-# Self-checking programs: the pairwise API and basics, the index API, and
-# the phonetic codes.
+# Self-checking programs: the pairwise API and basics, the index API, the
+# phonetic codes, and the LCSseq/OSA/DL/Prefix/Postfix/Jaro/JaroWinkler
+# metrics.
 TEST_PROGRAMS = {
     "test_ffz": (C_DIR / "test_ffz.c", 1000),
     "test_index_api": (C_DIR / "test_index_api.c", 500),
     "test_phonetic_api": (C_DIR / "test_phonetic_api.c", 450),
+    "test_metrics_api": (C_DIR / "test_metrics_api.c", 10000),
 }
 VALGRIND_SUPPRESSIONS = C_DIR / "valgrind.supp"
 EXAMPLE_SOURCE = ROOT / "examples" / "c" / "example.c"

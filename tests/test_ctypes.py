@@ -31,6 +31,7 @@ class ffz_scorer(ctypes.Structure):
         ("deletion", ctypes.c_size_t),
         ("substitution", ctypes.c_size_t),
         ("pad", ctypes.c_bool),
+        ("prefix_weight", ctypes.c_double),
     ]
 
 
@@ -67,7 +68,7 @@ def distance(lib, a, b):
 
 def test_versions(lib):
     assert lib.ffz_version().decode() == ferrofuzz.__version__
-    assert lib.ffz_abi_version() == 1
+    assert lib.ffz_abi_version() == 2
 
 
 @pytest.mark.parametrize("kind", [KIND_UTF8, KIND_U32])

@@ -156,3 +156,36 @@ def test_many_calls_leak_nothing(monkeypatch):
         burst()
     grown = _rss_kb() - before
     assert grown < 4096, f"RSS grew by {grown} kB"
+
+
+def test_interrupted_numpy_import_is_a_keyboard_interrupt(monkeypatch):
+    """Ctrl-C during numpy's first import (numpy may re-raise it as an
+    ImportError) is reported as KeyboardInterrupt, not as missing numpy."""
+    import builtins
+
+    from ferrofuzz import process
+
+    real_import = builtins.__import__
+
+    def interrupted(name, *args, **kwargs):
+        if name == "numpy":
+            try:
+                raise KeyboardInterrupt
+            except KeyboardInterrupt:
+                raise ImportError("partially initialized module 'numpy'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        process.cdist(["a"], ["b"])
+    with pytest.raises(KeyboardInterrupt):
+        process.cpdist(["a"], ["b"])
+
+    def missing(name, *args, **kwargs):
+        if name == "numpy":
+            raise ImportError("No module named 'numpy'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", missing)
+    with pytest.raises(ImportError, match="need numpy"):
+        process.cdist(["a"], ["b"])

@@ -6,8 +6,19 @@ from typing import Any, Callable, Dict, Mapping, Optional, Tuple
 
 from ._native import ffi, lib
 from . import fuzz
-from .distance import Hamming, Indel, Levenshtein
-from .distance._params import pad_flag, weights_pointer
+from .distance import (
+    DamerauLevenshtein,
+    Hamming,
+    Indel,
+    Jaro,
+    JaroWinkler,
+    LCSseq,
+    Levenshtein,
+    OSA,
+    Postfix,
+    Prefix,
+)
+from .distance._params import DEFAULT_PREFIX_WEIGHT, pad_flag, prefix_weight_value, weights_pointer
 
 _FORMS = {
     "distance": lib.FFZ_FORM_DISTANCE,
@@ -22,9 +33,19 @@ for _module, _metric, _params in (
     (Levenshtein, lib.FFZ_METRIC_LEVENSHTEIN, ("weights",)),
     (Indel, lib.FFZ_METRIC_INDEL, ()),
     (Hamming, lib.FFZ_METRIC_HAMMING, ("pad",)),
+    (LCSseq, lib.FFZ_METRIC_LCS_SEQ, ()),
+    (OSA, lib.FFZ_METRIC_OSA, ()),
+    (DamerauLevenshtein, lib.FFZ_METRIC_DAMERAU_LEVENSHTEIN, ()),
+    (Jaro, lib.FFZ_METRIC_JARO, ()),
+    (JaroWinkler, lib.FFZ_METRIC_JARO_WINKLER, ("prefix_weight",)),
+    (Prefix, lib.FFZ_METRIC_PREFIX, ()),
+    (Postfix, lib.FFZ_METRIC_POSTFIX, ()),
 ):
     for _form_name, _form in _FORMS.items():
         NATIVE[getattr(_module, _form_name)] = (_metric, _form, _params)
+
+# Metrics whose every form is a float (rapidfuzz's Jaro and JaroWinkler).
+FLOAT_VALUED = {lib.FFZ_METRIC_JARO, lib.FFZ_METRIC_JARO_WINKLER}
 
 # The fuzz scorers have one form: a 0-100 score, higher is better.
 for _name, _metric in (
@@ -47,11 +68,12 @@ class NativeScorer:
 
     __slots__ = ("struct", "integral", "higher_is_better")
 
-    def __init__(self, struct: Any, form: int) -> None:
+    def __init__(self, struct: Any, form: int, float_valued: bool = False) -> None:
         self.struct = struct
-        #: Scores are integers (distance and similarity forms); otherwise they
-        #: are normalized floats, whose cutoffs rapidfuzz rounds to float32.
-        self.integral = form in (lib.FFZ_FORM_DISTANCE, lib.FFZ_FORM_SIMILARITY)
+        #: Scores are integers (distance and similarity forms of the integer
+        #: metrics); otherwise they are floats, whose cutoffs rapidfuzz
+        #: rounds to float32.
+        self.integral = not float_valued and form in (lib.FFZ_FORM_DISTANCE, lib.FFZ_FORM_SIMILARITY)
         self.higher_is_better = form in (lib.FFZ_FORM_SIMILARITY, lib.FFZ_FORM_NORMALIZED_SIMILARITY)
 
 
@@ -79,4 +101,5 @@ def resolve(scorer: Any, scorer_kwargs: Optional[Mapping[str, Any]] = None) -> N
     else:
         struct.weights = weights[0]
     struct.pad = pad_flag(kwargs.get("pad", True))
-    return NativeScorer(struct, form)
+    struct.prefix_weight = prefix_weight_value(kwargs.get("prefix_weight", DEFAULT_PREFIX_WEIGHT))
+    return NativeScorer(struct, form, metric in FLOAT_VALUED)

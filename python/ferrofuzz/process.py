@@ -544,7 +544,15 @@ class _Row:
 def _numpy() -> Any:
     try:
         import numpy
-    except ImportError:
+    except ImportError as e:
+        # Ctrl-C during numpy's (slow) first import can surface as an
+        # ImportError raised while handling the KeyboardInterrupt: report
+        # the interrupt, not a missing numpy.
+        cause: Optional[BaseException] = e
+        while cause is not None:
+            if isinstance(cause, KeyboardInterrupt):
+                raise KeyboardInterrupt from e
+            cause = cause.__cause__ or cause.__context__
         raise ImportError(
             "ferrofuzz.process.cdist and cpdist return numpy arrays and need numpy: pip install numpy"
         ) from None

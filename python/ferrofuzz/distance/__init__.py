@@ -1,5 +1,16 @@
 """Distance metrics, mirroring ``rapidfuzz.distance``."""
 
-from . import Hamming, Indel, Levenshtein
+from . import DamerauLevenshtein, Hamming, Indel, Jaro, JaroWinkler, LCSseq, Levenshtein, OSA, Postfix, Prefix
 
-__all__ = ["Hamming", "Indel", "Levenshtein"]
+__all__ = [
+    "DamerauLevenshtein",
+    "Hamming",
+    "Indel",
+    "Jaro",
+    "JaroWinkler",
+    "LCSseq",
+    "Levenshtein",
+    "OSA",
+    "Postfix",
+    "Prefix",
+]

@@ -81,6 +81,16 @@ _FORMS: Dict[str, Dict[str, Any]] = {
     ),
 }
 
+# Metrics whose distance and similarity are floats too (Jaro, JaroWinkler):
+# every form reads its cutoff as a normalized one (in [0, 1], rounded to
+# float32 as rapidfuzz does), and None in gives the worst score.
+_FLOAT_FORMS: Dict[str, Dict[str, Any]] = {
+    "distance": dict(_FORMS["normalized_distance"]),
+    "similarity": dict(_FORMS["normalized_similarity"]),
+    "normalized_distance": _FORMS["normalized_distance"],
+    "normalized_similarity": _FORMS["normalized_similarity"],
+}
+
 
 def metric_functions(
     metric: str,
@@ -88,14 +98,18 @@ def metric_functions(
     keywords: List[Tuple[str, str, str, str]] = (),  # type: ignore[assignment]
     has_hint: bool = False,
     module: str = "",
+    float_valued: bool = False,
 ) -> List[Callable[..., Any]]:
     """The four functions of ``metric`` (the ``ffz_<metric>_*`` name stem).
 
     ``keywords``: the metric's own keyword-only parameters, as
-    (name, default expression, conversion line producing the shim argument).
+    (name, default expression, conversion line producing the shim argument,
+    test that the argument is at its default).
+    ``float_valued``: the distance and similarity are floats in [0, 1]
+    (Jaro, JaroWinkler), with the normalized forms' cutoff rules.
     """
     functions = []
-    for form, spec in _FORMS.items():
+    for form, spec in (_FLOAT_FORMS if float_valued else _FORMS).items():
         shim = getattr(_native.flat, f"ffzpy_{metric}_{form}")
         fast = getattr(_native.flat, f"ffzpy_a_{metric}_{form}", None)
         kw_text = "".join(f"{name}={default}, " for name, default, _, _ in keywords)

@@ -94,9 +94,28 @@ def pad_flag(pad: Any) -> bool:
     return bool(pad)
 
 
+DEFAULT_PREFIX_WEIGHT = 0.1
+
+
+def prefix_weight_value(prefix_weight: Any) -> float:
+    """JaroWinkler's ``prefix_weight`` as a float. Like rapidfuzz, anything
+    that is not a real number is a TypeError; the library checks the range
+    [0, 1] (ValueError; NaN passes, as in rapidfuzz)."""
+    if type(prefix_weight) is float:
+        return prefix_weight
+    if prefix_weight is None or isinstance(prefix_weight, (str, bytes, bytearray)):
+        raise TypeError(f"must be real number, not {type(prefix_weight).__name__}")
+    try:
+        return float(prefix_weight)
+    except (TypeError, ValueError):
+        raise TypeError(f"must be real number, not {type(prefix_weight).__name__}") from None
+
+
 KEYWORD_HELPERS: Dict[str, Any] = {
     "NULL": ffi.NULL,
     "DEFAULT_WEIGHTS": DEFAULT_WEIGHTS,
     "weights_pointer": weights_pointer,
     "pad_flag": pad_flag,
+    "DEFAULT_PREFIX_WEIGHT": DEFAULT_PREFIX_WEIGHT,
+    "prefix_weight_value": prefix_weight_value,
 }

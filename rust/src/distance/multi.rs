@@ -28,7 +28,7 @@ use crate::unit::Unit;
 
 /// Words per multi-pattern; 4 (256 bits) vectorises into two SSE2
 /// registers per operation.
-pub const WORDS: usize = 4;
+pub(crate) const WORDS: usize = 4;
 
 /// Lane width for a pattern of `len` units, if it is short enough.
 #[inline]

@@ -51,19 +51,19 @@ pub(crate) unsafe fn read_weights(weights: *const ffz_levenshtein_weights) -> We
 
 /// Which integer form to compute.
 #[derive(Clone, Copy)]
-enum IntForm {
+pub(super) enum IntForm {
     Distance,
     Similarity,
 }
 
 /// Which normalized form to compute.
 #[derive(Clone, Copy)]
-enum NormForm {
+pub(super) enum NormForm {
     Distance,
     Similarity,
 }
 
-unsafe fn int_score<M: Metric>(
+pub(super) unsafe fn int_score<M: Metric>(
     metric: impl FnOnce(Seq<'_>, Seq<'_>) -> FfiResult<M>,
     s1: ffz_str,
     s2: ffz_str,
@@ -94,7 +94,7 @@ unsafe fn int_score<M: Metric>(
     })
 }
 
-unsafe fn norm_score<M: Metric>(
+pub(super) unsafe fn norm_score<M: Metric>(
     metric: impl FnOnce(Seq<'_>, Seq<'_>) -> FfiResult<M>,
     s1: ffz_str,
     s2: ffz_str,

@@ -20,6 +20,7 @@ pub mod distance;
 pub mod error;
 pub mod fuzz;
 pub mod index;
+pub mod metrics;
 pub mod phonetic;
 pub mod process;
 pub mod results;

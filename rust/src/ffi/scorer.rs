@@ -12,6 +12,23 @@ pub const FFZ_METRIC_LEVENSHTEIN: u32 = 1;
 pub const FFZ_METRIC_INDEL: u32 = 2;
 /// `ffz_scorer.metric`: Hamming, with `pad`.
 pub const FFZ_METRIC_HAMMING: u32 = 3;
+/// `ffz_scorer.metric`: LCSseq (longest common subsequence; distance
+/// `max(len1, len2) - lcs`).
+pub const FFZ_METRIC_LCS_SEQ: u32 = 4;
+/// `ffz_scorer.metric`: optimal string alignment (OSA).
+pub const FFZ_METRIC_OSA: u32 = 5;
+/// `ffz_scorer.metric`: Damerau-Levenshtein (unrestricted).
+pub const FFZ_METRIC_DAMERAU_LEVENSHTEIN: u32 = 6;
+/// `ffz_scorer.metric`: Jaro. Every form, including the distance and the
+/// similarity, is a float in [0, 1].
+pub const FFZ_METRIC_JARO: u32 = 7;
+/// `ffz_scorer.metric`: Jaro-Winkler, with `prefix_weight` (in [0, 1];
+/// rapidfuzz's default is 0.1). Every form is a float in [0, 1].
+pub const FFZ_METRIC_JARO_WINKLER: u32 = 8;
+/// `ffz_scorer.metric`: Prefix (length of the common prefix).
+pub const FFZ_METRIC_PREFIX: u32 = 9;
+/// `ffz_scorer.metric`: Postfix (length of the common suffix).
+pub const FFZ_METRIC_POSTFIX: u32 = 10;
 
 /// `ffz_scorer.metric`: `fuzz.ratio`. For the `FFZ_METRIC_FUZZ_*` scorers
 /// `form` is ignored: scores are in [0, 100], higher is better.
@@ -57,6 +74,11 @@ pub struct ffz_scorer {
     pub weights: ffz_levenshtein_weights,
     /// Hamming: allow unequal lengths, counting the difference as mismatches.
     pub pad: bool,
+    /// Jaro-Winkler's prefix weight, in [0, 1] (NaN is accepted, as by
+    /// rapidfuzz, and scores every pair 0.0); others give
+    /// `FFZ_INVALID_ARGUMENT`. Note that a zero-initialized struct holds
+    /// 0.0, not rapidfuzz's default 0.1.
+    pub prefix_weight: f64,
 }
 
 impl ffz_scorer {
@@ -66,6 +88,16 @@ impl ffz_scorer {
             FFZ_METRIC_LEVENSHTEIN => MetricKind::Levenshtein(self.weights.into()),
             FFZ_METRIC_INDEL => MetricKind::Indel,
             FFZ_METRIC_HAMMING => MetricKind::Hamming { pad: self.pad },
+            FFZ_METRIC_LCS_SEQ => MetricKind::LcsSeq,
+            FFZ_METRIC_OSA => MetricKind::Osa,
+            FFZ_METRIC_DAMERAU_LEVENSHTEIN => MetricKind::DamerauLevenshtein,
+            FFZ_METRIC_JARO => MetricKind::Jaro,
+            FFZ_METRIC_JARO_WINKLER => {
+                super::metrics::check_prefix_weight(self.prefix_weight)?;
+                MetricKind::JaroWinkler { prefix_weight: self.prefix_weight }
+            }
+            FFZ_METRIC_PREFIX => MetricKind::Prefix,
+            FFZ_METRIC_POSTFIX => MetricKind::Postfix,
             id @ FFZ_METRIC_FUZZ_RATIO..=FFZ_METRIC_FUZZ_QRATIO => {
                 let kind = FuzzKind::ALL[(id - FFZ_METRIC_FUZZ_RATIO) as usize];
                 return Ok(Scorer::new(MetricKind::Fuzz(kind), Form::NormalizedSimilarity));

@@ -4,7 +4,7 @@ use std::ffi::c_char;
 
 /// The ABI version. It changes whenever an existing declaration in the
 /// header changes incompatibly; bindings compare it at load time.
-pub const FFZ_ABI_VERSION: u32 = 1;
+pub const FFZ_ABI_VERSION: u32 = 2;
 
 /// The library version, as a static NUL-terminated string ("0.1.0").
 /// Never free it. Thread-safe.

@@ -35,7 +35,7 @@ pub struct Cells<'s> {
 
 impl Cells<'_> {
     fn convert(&self) -> Convert {
-        Convert { dtype: self.dtype, integral: self.scorer.form.is_integral(), multiplier: self.multiplier }
+        Convert { dtype: self.dtype, integral: self.scorer.is_integral(), multiplier: self.multiplier }
     }
 }
 

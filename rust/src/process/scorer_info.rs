@@ -9,10 +9,22 @@ use crate::scorer::{Form, MetricKind, Scorer};
 pub fn optimal_score(scorer: &Scorer) -> Option<f64> {
     #[allow(unreachable_patterns)]
     match scorer.metric {
-        MetricKind::Levenshtein(_) | MetricKind::Indel | MetricKind::Hamming { .. } => match scorer.form {
+        MetricKind::Levenshtein(_)
+        | MetricKind::Indel
+        | MetricKind::Hamming { .. }
+        | MetricKind::LcsSeq
+        | MetricKind::Osa
+        | MetricKind::DamerauLevenshtein
+        | MetricKind::Prefix
+        | MetricKind::Postfix => match scorer.form {
             Form::Distance | Form::NormalizedDistance => Some(0.0),
             Form::NormalizedSimilarity => Some(1.0),
             Form::Similarity => None,
+        },
+        // Jaro and Jaro-Winkler: every form is in [0, 1].
+        MetricKind::Jaro | MetricKind::JaroWinkler { .. } => match scorer.form {
+            Form::Distance | Form::NormalizedDistance => Some(0.0),
+            Form::Similarity | Form::NormalizedSimilarity => Some(1.0),
         },
         // Every fuzz scorer is a 0-100 percentage.
         MetricKind::Fuzz(_) => Some(100.0),
@@ -27,7 +39,20 @@ pub fn is_symmetric(scorer: &Scorer) -> bool {
     #[allow(unreachable_patterns)]
     match scorer.metric {
         MetricKind::Levenshtein(w) => w.insertion == w.deletion,
-        MetricKind::Indel | MetricKind::Hamming { .. } => true,
+        // LCS, OSA and Damerau-Levenshtein distances (unit costs), common
+        // prefix and suffix, and the maximum max(len1, len2) are all
+        // symmetric in value; Jaro's match count, transpositions and
+        // score (a sum of two commuting terms) are too, and the Winkler
+        // prefix is shared.
+        MetricKind::Indel
+        | MetricKind::Hamming { .. }
+        | MetricKind::LcsSeq
+        | MetricKind::Osa
+        | MetricKind::DamerauLevenshtein
+        | MetricKind::Prefix
+        | MetricKind::Postfix
+        | MetricKind::Jaro
+        | MetricKind::JaroWinkler { .. } => true,
         // The partial scorers align the shorter string inside the longer
         // one and WRatio switches on the length ratio; only these are
         // exactly symmetric.

@@ -1,0 +1,13 @@
+"""Postfix similarity: the length of the common suffix; the distance is
+``max(len1, len2)`` minus it. Same functions and arguments as
+``rapidfuzz.distance.Postfix``."""
+
+from ._generate import metric_functions
+
+distance, similarity, normalized_distance, normalized_similarity = metric_functions(
+    "postfix",
+    "Postfix {form} of s1 and s2 (see rapidfuzz.distance.Postfix).",
+    module=__name__,
+)
+
+__all__ = ["distance", "similarity", "normalized_distance", "normalized_similarity"]
