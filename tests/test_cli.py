@@ -58,6 +58,55 @@ def test_match_jsonl_threshold_and_output_file(tmp_path, capsys):
         assert [(m["score"], m["choice_index"]) for m in r["matches"]] == expected
 
 
+RAPIDFUZZ_SCORERS = {
+    "levenshtein": "distance.Levenshtein.normalized_similarity",
+    "levenshtein-distance": "distance.Levenshtein.distance",
+    "indel": "distance.Indel.normalized_similarity",
+    "indel-distance": "distance.Indel.distance",
+    "hamming": "distance.Hamming.normalized_similarity",
+    "hamming-distance": "distance.Hamming.distance",
+    "osa": "distance.OSA.normalized_similarity",
+    "osa-distance": "distance.OSA.distance",
+    "damerau-levenshtein": "distance.DamerauLevenshtein.normalized_similarity",
+    "damerau-levenshtein-distance": "distance.DamerauLevenshtein.distance",
+    "lcsseq": "distance.LCSseq.normalized_similarity",
+    "lcsseq-distance": "distance.LCSseq.distance",
+    "jaro": "distance.Jaro.similarity",
+    "jaro-winkler": "distance.JaroWinkler.similarity",
+    "ratio": "fuzz.ratio",
+    "partial-ratio": "fuzz.partial_ratio",
+    "token-sort-ratio": "fuzz.token_sort_ratio",
+    "token-set-ratio": "fuzz.token_set_ratio",
+    "wratio": "fuzz.WRatio",
+    "qratio": "fuzz.QRatio",
+}
+
+
+def test_every_scorer_name_is_listed():
+    from ferrofuzz.cli import scorers
+
+    assert sorted(scorers()) == sorted(RAPIDFUZZ_SCORERS)
+
+
+@pytest.mark.parametrize("name", sorted(RAPIDFUZZ_SCORERS))
+def test_match_each_scorer_equals_rapidfuzz(name, capsys):
+    import functools
+
+    import rapidfuzz
+
+    rf_scorer = functools.reduce(getattr, RAPIDFUZZ_SCORERS[name].split("."), rapidfuzz)
+    code, out, err = run(["match", DATA / "queries.txt", DATA / "names.txt", "--scorer", name, "--limit", "2"], capsys)
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    queries = (DATA / "queries.txt").read_text().splitlines()
+    names = (DATA / "names.txt").read_text().splitlines()
+    for qi in (0, 5, 99, 199):
+        expected = process.extract(queries[qi], names, scorer=rf_scorer, limit=2)
+        got = [r for r in rows if int(r["query_index"]) == qi]
+        assert [int(r["choice_index"]) for r in got] == [i for _, _, i in expected], (name, qi)
+        assert [float(r["score"]) for r in got] == pytest.approx([s for _, s, _ in expected], abs=1e-6)
+
+
 def test_dedupe_csv_column(tmp_path, capsys):
     src = tmp_path / "people.csv"
     src.write_text("id,name\n1,Jon Smith\n2,John Smith\n3,Ann Lee\n4,Anne Lee\n5,Zed\n")

@@ -20,7 +20,8 @@ import sys
 import time
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, TextIO
 
-from .distance import Hamming, Indel, Levenshtein
+from . import fuzz
+from .distance import DamerauLevenshtein, Hamming, Indel, Jaro, JaroWinkler, LCSseq, Levenshtein, OSA
 from .index import Index
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -31,23 +32,29 @@ class InputError(Exception):
 
 
 def scorers() -> Dict[str, Any]:
-    """Scorer names the command accepts, mapped to scorer functions."""
-    table: Dict[str, Any] = {
-        "levenshtein": Levenshtein.normalized_similarity,
-        "levenshtein-distance": Levenshtein.distance,
-        "indel": Indel.normalized_similarity,
-        "indel-distance": Indel.distance,
-        "hamming": Hamming.normalized_similarity,
-        "hamming-distance": Hamming.distance,
-    }
-    try:  # fuzz scorers, when this build has them
-        from . import fuzz
+    """Scorer names the command accepts, mapped to scorer functions.
 
-        for name in ("ratio", "partial_ratio", "token_sort_ratio", "token_set_ratio", "WRatio", "QRatio"):
-            if hasattr(fuzz, name):
-                table[name.lower().replace("_", "-")] = getattr(fuzz, name)
-    except ImportError:
-        pass
+    A metric's plain name is its normalized similarity (0 to 1, higher is
+    closer; Jaro and Jaro-Winkler are similarities already); ``NAME-distance``
+    is its edit distance (a count, lower is closer); the fuzz scorers give 0
+    to 100.
+    """
+    edit_metrics = {
+        "levenshtein": Levenshtein,
+        "indel": Indel,
+        "hamming": Hamming,
+        "osa": OSA,
+        "damerau-levenshtein": DamerauLevenshtein,
+        "lcsseq": LCSseq,
+    }
+    table: Dict[str, Any] = {}
+    for name, metric in edit_metrics.items():
+        table[name] = metric.normalized_similarity
+        table[f"{name}-distance"] = metric.distance
+    table["jaro"] = Jaro.similarity
+    table["jaro-winkler"] = JaroWinkler.similarity
+    for name in ("ratio", "partial_ratio", "token_sort_ratio", "token_set_ratio", "WRatio", "QRatio"):
+        table[name.lower().replace("_", "-")] = getattr(fuzz, name)
     return table
 
 
