@@ -46,6 +46,7 @@ def main(argv=None) -> int:
         # Must happen before the library's thread pool starts (first Index search).
         os.environ["RAYON_NUM_THREADS"] = str(args.threads)
 
+    import bench_alignment  # noqa: F401  (registers cases)
     import bench_distance  # noqa: F401  (registers cases)
     import bench_index  # noqa: F401
     import bench_metrics  # noqa: F401

@@ -89,6 +89,19 @@
 // compares code points; invalid UTF-8 gives `FFZ_INVALID_UTF8`.
 #define FFZ_KIND_UTF8 16
 
+// Tag of an opcode block whose units are equal in both sequences
+// (only in opcodes, never in editops).
+#define FFZ_EDIT_EQUAL 0
+
+// Tag of a replacement: `src[src_pos]` becomes `dest[dest_pos]`.
+#define FFZ_EDIT_REPLACE 1
+
+// Tag of an insertion of `dest[dest_pos]` before `src[src_pos]`.
+#define FFZ_EDIT_INSERT 2
+
+// Tag of a deletion of `src[src_pos]`.
+#define FFZ_EDIT_DELETE 3
+
 // `ffz_key.kind`: the choice has no key.
 #define FFZ_KEY_NONE 0
 
@@ -248,6 +261,11 @@ typedef struct ffz_bytes ffz_bytes;
 // set: use a new one for the next batch.
 typedef struct ffz_cancel ffz_cancel;
 
+// Edit operations turning a source sequence into a destination sequence,
+// ordered by position. Created by `ffz_levenshtein_editops` or
+// `ffz_indel_editops`; free with `ffz_editops_free`. Immutable.
+typedef struct ffz_editops ffz_editops;
+
 // Groups of positions, created by `ffz_index_dedupe`; free with
 // `ffz_groups_free`.
 typedef struct ffz_groups ffz_groups;
@@ -261,6 +279,10 @@ typedef struct ffz_index ffz_index;
 // best first. Created by `ffz_index_search_many`; free with
 // `ffz_matches_free`.
 typedef struct ffz_matches ffz_matches;
+
+// Opcode blocks covering both sequences from start to end. Created by
+// `ffz_editops_to_opcodes`; free with `ffz_opcodes_free`. Immutable.
+typedef struct ffz_opcodes ffz_opcodes;
 
 // A borrowed sequence: `len` units of the width given by `kind`, starting
 // at `data`. `data` needs no alignment and no NUL terminator, and may be
@@ -357,6 +379,88 @@ typedef struct {
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+// Levenshtein edit operations (insertions, deletions and replacements, all
+// of cost 1) turning `s1` into `s2`: the same list as rapidfuzz's
+// `Levenshtein.editops(s1, s2, score_hint=...)`, so their count is the
+// Levenshtein distance.
+//
+// `score_hint` is an expected distance that can make the computation
+// faster; it never changes the result. `SIZE_MAX` means no hint.
+//
+// On success writes a new `ffz_editops` to `*out`, owned by the caller
+// (free it with `ffz_editops_free`); `*out` is untouched on failure.
+// Returns `FFZ_OK`, or `FFZ_NULL_POINTER` (NULL `out`, or NULL data with a
+// nonzero length), `FFZ_UNKNOWN_KIND`, `FFZ_INVALID_UTF8`, `FFZ_TOO_LARGE`,
+// `FFZ_PANIC`. Thread-safe; `s1` and `s2` are only read during the call.
+int32_t ffz_levenshtein_editops(ffz_str s1, ffz_str s2, size_t score_hint, ffz_editops **out);
+
+// Indel edit operations (insertions and deletions only) turning `s1` into
+// `s2`: the same list as rapidfuzz's `Indel.editops(s1, s2)` (and
+// `LCSseq.editops`), so their count is the Indel distance.
+//
+// Ownership, errors and threading as `ffz_levenshtein_editops`.
+int32_t ffz_indel_editops(ffz_str s1, ffz_str s2, ffz_editops **out);
+
+// Writes the number of edit operations, the length of the source sequence
+// and the length of the destination sequence (in units) to `count`,
+// `src_len` and `dest_len`. Any of the three may be NULL to skip it.
+// Returns `FFZ_OK`, or `FFZ_NULL_POINTER` for a NULL `editops`.
+int32_t ffz_editops_info(const ffz_editops *editops,
+                         size_t *count,
+                         size_t *src_len,
+                         size_t *dest_len);
+
+// Copies up to `capacity` edit operations, in order, into the caller's
+// arrays: `tags[i]` (an `FFZ_EDIT_*` value other than `FFZ_EDIT_EQUAL`),
+// `src_pos[i]` and `dest_pos[i]`. Any array may be NULL to skip it. Writes
+// how many were copied to `written`.
+// Returns `FFZ_OK`, or `FFZ_NULL_POINTER` (NULL `editops` or `written`).
+int32_t ffz_editops_copy(const ffz_editops *editops,
+                         uint8_t *tags,
+                         size_t *src_pos,
+                         size_t *dest_pos,
+                         size_t capacity,
+                         size_t *written);
+
+// The opcodes of `editops`: `FFZ_EDIT_EQUAL` blocks between the edits,
+// consecutive edits of one kind merged into one block (rapidfuzz's
+// `Editops.as_opcodes()`).
+//
+// On success writes a new `ffz_opcodes` to `*out`, owned by the caller
+// (free it with `ffz_opcodes_free`); `editops` stays valid and unchanged.
+// Returns `FFZ_OK`, or `FFZ_NULL_POINTER` (NULL `editops` or `out`),
+// `FFZ_PANIC`.
+int32_t ffz_editops_to_opcodes(const ffz_editops *editops, ffz_opcodes **out);
+
+// Frees an editops object. NULL is accepted and ignored.
+void ffz_editops_free(ffz_editops *editops);
+
+// Writes the number of opcode blocks and the lengths of the source and
+// destination sequences. Any of the three may be NULL to skip it.
+// Returns `FFZ_OK`, or `FFZ_NULL_POINTER` for a NULL `opcodes`.
+int32_t ffz_opcodes_info(const ffz_opcodes *opcodes,
+                         size_t *count,
+                         size_t *src_len,
+                         size_t *dest_len);
+
+// Copies up to `capacity` opcode blocks, in order, into the caller's
+// arrays: block `i` says `src[src_start[i]..src_end[i]]` relates to
+// `dest[dest_start[i]..dest_end[i]]` as `tags[i]` (an `FFZ_EDIT_*` value)
+// says. Any array may be NULL to skip it. Writes how many were copied to
+// `written`. Returns `FFZ_OK`, or `FFZ_NULL_POINTER` (NULL `opcodes` or
+// `written`).
+int32_t ffz_opcodes_copy(const ffz_opcodes *opcodes,
+                         uint8_t *tags,
+                         size_t *src_start,
+                         size_t *src_end,
+                         size_t *dest_start,
+                         size_t *dest_end,
+                         size_t capacity,
+                         size_t *written);
+
+// Frees an opcodes object. NULL is accepted and ignored.
+void ffz_opcodes_free(ffz_opcodes *opcodes);
 
 // Levenshtein distance: the minimum total cost of insertions, deletions and
 // substitutions that turn `s1` into `s2`.

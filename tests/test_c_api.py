@@ -34,6 +34,7 @@ TEST_PROGRAMS = {
     "test_index_api": (C_DIR / "test_index_api.c", 500),
     "test_phonetic_api": (C_DIR / "test_phonetic_api.c", 450),
     "test_metrics_api": (C_DIR / "test_metrics_api.c", 10000),
+    "test_alignment_api": (C_DIR / "test_alignment_api.c", 270),
 }
 VALGRIND_SUPPRESSIONS = C_DIR / "valgrind.supp"
 EXAMPLE_SOURCE = ROOT / "examples" / "c" / "example.c"

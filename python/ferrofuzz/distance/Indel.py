@@ -1,6 +1,7 @@
 """Indel distance: insertions and deletions only (``len1 + len2 - 2*LCS``).
 Same functions and arguments as ``rapidfuzz.distance.Indel``."""
 
+from ._alignment import indel_editops as editops, indel_opcodes as opcodes
 from ._generate import metric_functions
 
 distance, similarity, normalized_distance, normalized_similarity = metric_functions(
@@ -9,4 +10,4 @@ distance, similarity, normalized_distance, normalized_similarity = metric_functi
     module=__name__,
 )
 
-__all__ = ["distance", "similarity", "normalized_distance", "normalized_similarity"]
+__all__ = ["distance", "similarity", "normalized_distance", "normalized_similarity", "editops", "opcodes"]

@@ -2,6 +2,7 @@
 distance ``max(len1, len2)`` minus it. Same functions and arguments as
 ``rapidfuzz.distance.LCSseq``."""
 
+from ._alignment import indel_editops as editops, indel_opcodes as opcodes
 from ._generate import metric_functions
 
 distance, similarity, normalized_distance, normalized_similarity = metric_functions(
@@ -10,4 +11,4 @@ distance, similarity, normalized_distance, normalized_similarity = metric_functi
     module=__name__,
 )
 
-__all__ = ["distance", "similarity", "normalized_distance", "normalized_similarity"]
+__all__ = ["distance", "similarity", "normalized_distance", "normalized_similarity", "editops", "opcodes"]

@@ -6,6 +6,7 @@ weighted. Same functions and arguments as ``rapidfuzz.distance.Levenshtein``.
 the computation faster; it never changes the result.
 """
 
+from ._alignment import levenshtein_editops as editops, levenshtein_opcodes as opcodes
 from ._generate import metric_functions
 
 distance, similarity, normalized_distance, normalized_similarity = metric_functions(
@@ -16,4 +17,4 @@ distance, similarity, normalized_distance, normalized_similarity = metric_functi
     module=__name__,
 )
 
-__all__ = ["distance", "similarity", "normalized_distance", "normalized_similarity"]
+__all__ = ["distance", "similarity", "normalized_distance", "normalized_similarity", "editops", "opcodes"]

@@ -16,6 +16,7 @@
 #![allow(non_camel_case_types)]
 #![allow(clippy::missing_safety_doc)]
 
+pub mod alignment;
 pub mod distance;
 pub mod error;
 pub mod fuzz;
