@@ -1,7 +1,8 @@
 """Single-pair cases for the metrics beyond Levenshtein and Indel:
-JaroWinkler, Jaro, OSA, DamerauLevenshtein and LCSseq, each against
+JaroWinkler, Jaro, OSA, DamerauLevenshtein, LCSseq and Hamming, each against
 rapidfuzz (and jellyfish where it has the same definition) on short names
-and on 1,000-char strings.
+and on 1,000-char strings; and the fuzz scorers ratio, token_sort_ratio and
+WRatio against rapidfuzz.fuzz on the short names.
 
 jellyfish's ``jaro_winkler_similarity`` and ``damerau_levenshtein_distance``
 define the same metrics (DL: unrestricted); its Jaro-Winkler applies the
@@ -21,6 +22,7 @@ _METRICS = [
     ("OSA", "distance", None),
     ("DamerauLevenshtein", "distance", "damerau_levenshtein_distance"),
     ("LCSseq", "similarity", None),
+    ("Hamming", "distance", "hamming_distance"),  # both count a length difference as mismatches
 ]
 
 
@@ -52,3 +54,29 @@ for metric, fn, jelly in _METRICS:
                 impls=list(impls),
             )
         )
+
+
+def _fuzz(module: str, fn: str):
+    def get():
+        import importlib
+
+        return getattr(importlib.import_module(module), fn)
+
+    return get
+
+
+for fn in ("ratio", "token_sort_ratio", "WRatio"):
+    register(
+        Case(
+            name=f"fuzz.{fn}/short",
+            group="metrics",
+            description=f"fuzz.{fn}, 1,000 pairs of full names (~13 chars; half related, half unrelated)",
+            inputs=_short,
+            ops=len,
+            unit="call",
+            impls=[
+                Impl("ferrofuzz", pairwise(_fuzz("ferrofuzz.fuzz", fn))),
+                Impl("rapidfuzz", pairwise(_fuzz("rapidfuzz.fuzz", fn))),
+            ],
+        )
+    )
