@@ -146,24 +146,22 @@ fn separators<T: Copy + PartialEq>(units: &[T], sep: T, count: usize, offsets: &
     }
 }
 
-/// [`separators`] for bytes, eight at a time: a word with no zero byte
-/// (the common case) costs a few instructions.
+/// [`separators`] for bytes, eight at a time: each zero byte of a word is
+/// found from an exact zero-byte mask (no false positives), lowest first.
 fn byte_separators(units: &[u8], count: usize, offsets: &mut Vec<usize>) {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     let mut words = units.chunks_exact(8);
     let mut base = 0usize;
     for word in &mut words {
         let x = u64::from_le_bytes(word.try_into().expect("8 bytes"));
-        if x.wrapping_sub(LOW) & !x & HIGH != 0 {
-            for (i, &b) in word.iter().enumerate() {
-                if b == 0 {
-                    offsets.push(base + i + 1);
-                    if offsets.len() > count {
-                        return;
-                    }
-                }
+        // High bit of each byte set iff that byte is 0.
+        let mut zeros = !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7);
+        while zeros != 0 {
+            offsets.push(base + (zeros.trailing_zeros() / 8) as usize + 1);
+            if offsets.len() > count {
+                return;
             }
+            zeros &= zeros - 1;
         }
         base += 8;
     }
