@@ -117,10 +117,15 @@ impl<'q> ChoiceBlocks<'q> {
     }
 
     /// Uniform Levenshtein distance of the query and each of `choices`
-    /// (at most [`block_capacity`]`(width)` strings of 1..=`width` bytes,
-    /// `width` 8, 16, 32 or 64), into `out[..choices.len()]`.
-    pub fn levenshtein(&mut self, width: u32, choices: &[&[u8]], out: &mut [usize]) {
-        let lanes = self.load(width, choices);
+    /// (at most [`block_capacity`]`(width)` strings of `lens[p]` bytes,
+    /// 1..=`width`, `width` 8, 16, 32 or 64), into `out[..choices.len()]`.
+    ///
+    /// `choices[p]` may run on past its `lens[p]` bytes, up to `width`
+    /// bytes: the extra ones only set bits above the choice's length in its
+    /// lane, which no result depends on. Loading exactly `width` bytes per
+    /// choice is a loop of fixed length (no mispredicted exit per choice).
+    pub fn levenshtein(&mut self, width: u32, choices: &[&[u8]], lens: &[usize], out: &mut [usize]) {
+        let lanes = self.load(width, choices, lens);
         let (vp, vn) = if lanes.full { self.hyyro::<true>(&lanes) } else { self.hyyro::<false>(&lanes) };
         let (up, down) = (lane_counts(&lanes, &vp), lane_counts(&lanes, &vn));
         let n = self.query.len();
@@ -132,21 +137,22 @@ impl<'q> ChoiceBlocks<'q> {
 
     /// Indel distance (`len1 + len2 - 2 * LCS`) of the query and each of
     /// `choices`, as [`Self::levenshtein`].
-    pub fn indel(&mut self, width: u32, choices: &[&[u8]], out: &mut [usize]) {
-        let lanes = self.load(width, choices);
+    pub fn indel(&mut self, width: u32, choices: &[&[u8]], lens: &[usize], out: &mut [usize]) {
+        let lanes = self.load(width, choices, lens);
         let s = if lanes.full { self.lcs::<true>(&lanes) } else { self.lcs::<false>(&lanes) };
         let kept = lane_counts(&lanes, &s);
         let n = self.query.len();
         for (p, o) in out[..choices.len()].iter_mut().enumerate() {
-            let len = choices[p].len();
+            let len = lens[p];
             let lcs = len - lane(&lanes, &kept, p);
             *o = len + n - 2 * lcs;
         }
         self.clear(choices);
     }
 
-    fn load(&mut self, width: u32, choices: &[&[u8]]) -> Lanes {
+    fn load(&mut self, width: u32, choices: &[&[u8]], lens: &[usize]) -> Lanes {
         assert!(matches!(width, 8 | 16 | 32 | 64) && choices.len() <= block_capacity(width));
+        assert_eq!(choices.len(), lens.len());
         let mut lanes = Lanes { width, mask: [0; WORDS], low: [0; WORDS], high: [0; WORDS], full: false };
         let per_word = 64 / width;
         for word in 0..WORDS {
@@ -156,14 +162,23 @@ impl<'q> ChoiceBlocks<'q> {
             }
         }
         let by_byte = &self.query.by_byte;
-        for (p, c) in choices.iter().enumerate() {
-            assert!(!c.is_empty() && c.len() <= width as usize);
+        for (p, (c, &len)) in choices.iter().zip(lens).enumerate() {
+            assert!(len >= 1 && len <= c.len() && c.len() <= width as usize);
             let bit = p * width as usize;
             let (word, shift) = (bit / 64, (bit % 64) as u32);
-            lanes.mask[word] |= lane_ones(c.len() as u32) << shift;
-            lanes.full |= c.len() == width as usize;
-            for (i, &b) in c.iter().enumerate() {
-                self.pm[by_byte[b as usize] as usize][word] |= 1u64 << (shift + i as u32);
+            lanes.mask[word] |= lane_ones(len as u32) << shift;
+            lanes.full |= len == width as usize;
+            let pm = &mut self.pm;
+            let mut bit = 1u64 << shift;
+            let mut set = |b: &u8| {
+                pm[by_byte[*b as usize] as usize][word] |= bit;
+                bit = bit.wrapping_shl(1);
+            };
+            match c.len() {
+                8 => c.iter().take(8).for_each(&mut set),
+                16 => c.iter().take(16).for_each(&mut set),
+                32 => c.iter().take(32).for_each(&mut set),
+                _ => c.iter().for_each(&mut set),
             }
         }
         // Bytes the query lacks went to the scratch slots; the query never
@@ -313,11 +328,24 @@ mod tests {
                             bytes(&mut s, len, alphabet)
                         })
                         .collect();
-                    let refs: Vec<&[u8]> = choices.iter().map(|c| c.as_slice()).collect();
+                    let lens: Vec<usize> = choices.iter().map(|c| c.len()).collect();
+                    // Odd rounds pad every choice to the lane width with
+                    // bytes that must not matter.
+                    let padded: Vec<Vec<u8>> = choices
+                        .iter()
+                        .map(|c| {
+                            let mut c = c.clone();
+                            while round % 2 == 1 && c.len() < width as usize {
+                                c.push(alphabet[(rng(&mut s) % alphabet.len() as u64) as usize]);
+                            }
+                            c
+                        })
+                        .collect();
+                    let refs: Vec<&[u8]> = padded.iter().map(|c| c.as_slice()).collect();
                     let mut lev = vec![usize::MAX; fill];
                     let mut ind = vec![usize::MAX; fill];
-                    blocks.levenshtein(width, &refs, &mut lev);
-                    blocks.indel(width, &refs, &mut ind);
+                    blocks.levenshtein(width, &refs, &lens, &mut lev);
+                    blocks.indel(width, &refs, &lens, &mut ind);
                     for (p, c) in choices.iter().enumerate() {
                         assert_eq!(lev[p], uniform_distance(&q, c, usize::MAX, usize::MAX), "{width} {q:?} {c:?}");
                         assert_eq!(ind[p], Indel.raw_distance(&q, c, usize::MAX, usize::MAX), "{width} {q:?} {c:?}");
@@ -337,11 +365,12 @@ mod tests {
         let mut blocks = ChoiceBlocks::new(&slots);
         let choices: Vec<&[u8]> = vec![&all[..64], &all[192..], &all[240..250], &all[247..248]];
         let mut out = vec![0; 4];
-        blocks.levenshtein(64, &choices, &mut out);
+        let lens: Vec<usize> = choices.iter().map(|c| c.len()).collect();
+        blocks.levenshtein(64, &choices, &lens, &mut out);
         for (p, c) in choices.iter().enumerate() {
             assert_eq!(out[p], uniform_distance(most, c, usize::MAX, usize::MAX));
         }
-        blocks.indel(64, &choices, &mut out);
+        blocks.indel(64, &choices, &lens, &mut out);
         for (p, c) in choices.iter().enumerate() {
             assert_eq!(out[p], Indel.raw_distance(most, c, usize::MAX, usize::MAX));
         }

@@ -22,9 +22,9 @@ use crate::process::list::StrList;
 use crate::scorer::{score_metric, MetricKind, ScoreError, Scorer};
 use crate::unit::{Seq, Unit};
 
-/// A block being filled: how many choices, their places in the chunk and
-/// their units.
-type Pending<'a> = (usize, [usize; 32], [&'a [u8]; 32]);
+/// A block being filled: how many choices, their places in the chunk,
+/// their lengths and their units (possibly followed by more bytes).
+type Pending<'a> = (usize, [usize; 32], [usize; 32], [&'a [u8]; 32]);
 
 /// Marks a choice [`Prepared::chunk_distances`] left to [`Prepared::score`].
 pub const UNKNOWN: usize = usize::MAX;
@@ -76,39 +76,43 @@ impl<'q> Prepared<'q> {
         out.resize(end - start, UNKNOWN);
         let mut blocks = ChoiceBlocks::new(slots);
         // One pending block per lane width (8, 16, 32, 64).
-        let mut pending: [Pending<'_>; 4] = [(0, [0; 32], [&[][..]; 32]); 4];
+        let mut pending: [Pending<'_>; 4] = [(0, [0; 32], [0; 32], [&[][..]; 32]); 4];
         let mut dist = [0usize; 32];
-        let mut flush = |w: usize, count: usize, at: &[usize; 32], strs: &[&[u8]; 32], out: &mut Vec<usize>| {
+        let mut flush = |w: usize, block: &Pending<'_>, out: &mut Vec<usize>| {
+            let (count, at, lens, strs) = block;
             let width = 8u32 << w;
             if *is_indel {
-                blocks.indel(width, &strs[..count], &mut dist);
+                blocks.indel(width, &strs[..*count], &lens[..*count], &mut dist);
             } else {
-                blocks.levenshtein(width, &strs[..count], &mut dist);
+                blocks.levenshtein(width, &strs[..*count], &lens[..*count], &mut dist);
             }
-            for k in 0..count {
+            for k in 0..*count {
                 out[at[k]] = dist[k];
             }
         };
         for index in start..end {
-            let Seq::U8(c) = choices.get(index) else { unreachable!("a list holds one unit type") };
-            if c.is_empty() {
+            let Some((c, len)) = choices.bytes_padded(index, 0) else { unreachable!("a list holds one unit type") };
+            if len == 0 {
                 out[index - start] = slots.len();
                 continue;
             }
-            let Some(width) = lane_width(c.len()) else { continue };
+            let Some(width) = lane_width(len) else { continue };
+            // The whole lane's worth of bytes where the data has them.
+            let c = choices.bytes_padded(index, width as usize).map_or(c, |(p, _)| p);
             let w = width.trailing_zeros() as usize - 3;
-            let (count, at, strs) = &mut pending[w];
-            at[*count] = index - start;
-            strs[*count] = c;
-            *count += 1;
-            if *count == block_capacity(width) {
-                flush(w, *count, at, strs, out);
-                *count = 0;
+            let block = &mut pending[w];
+            block.1[block.0] = index - start;
+            block.2[block.0] = len;
+            block.3[block.0] = c;
+            block.0 += 1;
+            if block.0 == block_capacity(width) {
+                flush(w, block, out);
+                block.0 = 0;
             }
         }
-        for (w, (count, at, strs)) in pending.iter().enumerate() {
-            if *count > 0 {
-                flush(w, *count, at, strs, out);
+        for (w, block) in pending.iter().enumerate() {
+            if block.0 > 0 {
+                flush(w, block, out);
             }
         }
         true

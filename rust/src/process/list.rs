@@ -133,6 +133,19 @@ impl<'a> StrList<'a> {
     }
 }
 
+impl StrList<'_> {
+    /// Byte sequence `i` (None for wider units) and, when the data holds
+    /// them, the bytes that follow it up to `at_least` in all: a view for
+    /// kernels that may read past a string's end. Panics when out of range.
+    #[inline]
+    pub fn bytes_padded(&self, i: usize, at_least: usize) -> Option<(&[u8], usize)> {
+        let Units::U8(u) = &self.units else { return None };
+        let (a, b) = (self.offsets[i], self.offsets[i + 1] - self.gap);
+        let end = if a + at_least <= u.len() { a + at_least.max(b - a) } else { b };
+        Some((&u[a..end], b - a))
+    }
+}
+
 /// Pushes the start of each string after a separator, stopping once more
 /// than `count` strings are found.
 fn separators<T: Copy + PartialEq>(units: &[T], sep: T, count: usize, offsets: &mut Vec<usize>) {
