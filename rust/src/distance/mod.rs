@@ -22,6 +22,7 @@ pub mod lcs_seq;
 pub mod levenshtein;
 pub mod mbleven;
 pub mod multi;
+pub mod multi_choice;
 pub mod osa;
 pub mod pattern;
 pub mod postfix;

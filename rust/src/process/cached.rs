@@ -4,13 +4,30 @@
 //! query's pattern-match vectors are built once instead of once per pair,
 //! and the bit-parallel kernel runs on them directly. Scores are exactly
 //! those of [`Scorer::score`]: the same kernels, the same cutoff rules.
+//!
+//! For the same two metrics against a list of bytes, [`Prepared::chunk_distances`]
+//! computes the exact distances of a run of choices many at a time
+//! ([`crate::distance::multi_choice`]), and [`Prepared::score_known`] turns
+//! one into the score [`Prepared::score`] would give, through the same
+//! form and cutoff rules (an exact distance is a valid answer to any
+//! cutoff: the rules only need it exact when it is within the cutoff).
 
 use crate::distance::lcs_seq::lcs_word;
 use crate::distance::levenshtein::{hyyro_word, uniform_distance, Levenshtein, Weights};
 use crate::distance::pattern::PatternMatchVector;
+use crate::distance::multi::lane_width;
+use crate::distance::multi_choice::{block_capacity, ChoiceBlocks, QuerySlots};
 use crate::distance::{indel, Metric};
+use crate::process::list::StrList;
 use crate::scorer::{score_metric, MetricKind, ScoreError, Scorer};
 use crate::unit::{Seq, Unit};
+
+/// A block being filled: how many choices, their places in the chunk,
+/// their lengths and their units (possibly followed by more bytes).
+type Pending<'a> = (usize, [usize; 32], [usize; 32], [&'a [u8]; 32]);
+
+/// Marks a choice [`Prepared::chunk_distances`] left to [`Prepared::score`].
+pub const UNKNOWN: usize = usize::MAX;
 
 enum Fast {
     None,
@@ -23,6 +40,9 @@ pub struct Prepared<'q> {
     scorer: Scorer,
     query: Seq<'q>,
     fast: Fast,
+    /// Uniform Levenshtein or Indel (any query length): the query's slots
+    /// for the multi-choice kernel, and whether the metric is Indel.
+    multi: Option<(QuerySlots, bool)>,
 }
 
 impl<'q> Prepared<'q> {
@@ -34,7 +54,86 @@ impl<'q> Prepared<'q> {
             MetricKind::Indel if cacheable => Fast::Indel(pm()),
             _ => Fast::None,
         };
-        Prepared { scorer: *scorer, query, fast }
+        let slots = || crate::with_seq!(query, |q| QuerySlots::new(q));
+        let multi = match scorer.metric {
+            MetricKind::Levenshtein(w) if w == Weights::default() => slots().map(|s| (s, false)),
+            MetricKind::Indel => slots().map(|s| (s, true)),
+            _ => None,
+        };
+        Prepared { scorer: *scorer, query, fast, multi }
+    }
+
+    /// Fills `out` with the exact distance of the query to each choice in
+    /// `start..end` (`out[i]` for choice `start + i`), or [`UNKNOWN`] for
+    /// choices longer than 64 units. False (and `out` untouched) when the
+    /// metric or the list's unit type has no multi-choice kernel.
+    pub fn chunk_distances(&self, choices: &StrList<'_>, start: usize, end: usize, out: &mut Vec<usize>) -> bool {
+        let Some((slots, is_indel)) = &self.multi else { return false };
+        if start >= end || !matches!(choices.get(start), Seq::U8(_)) {
+            return false;
+        }
+        out.clear();
+        out.resize(end - start, UNKNOWN);
+        let mut blocks = ChoiceBlocks::new(slots);
+        // One pending block per lane width (8, 16, 32, 64).
+        let mut pending: [Pending<'_>; 4] = [(0, [0; 32], [0; 32], [&[][..]; 32]); 4];
+        let mut dist = [0usize; 32];
+        let mut flush = |w: usize, block: &Pending<'_>, out: &mut Vec<usize>| {
+            let (count, at, lens, strs) = block;
+            let width = 8u32 << w;
+            if *is_indel {
+                blocks.indel(width, &strs[..*count], &lens[..*count], &mut dist);
+            } else {
+                blocks.levenshtein(width, &strs[..*count], &lens[..*count], &mut dist);
+            }
+            for k in 0..*count {
+                out[at[k]] = dist[k];
+            }
+        };
+        for index in start..end {
+            let Some((c, len)) = choices.bytes_padded(index, 0) else { unreachable!("a list holds one unit type") };
+            if len == 0 {
+                out[index - start] = slots.len();
+                continue;
+            }
+            let Some(width) = lane_width(len) else { continue };
+            // The whole lane's worth of bytes where the data has them.
+            let c = choices.bytes_padded(index, width as usize).map_or(c, |(p, _)| p);
+            let w = width.trailing_zeros() as usize - 3;
+            let block = &mut pending[w];
+            block.1[block.0] = index - start;
+            block.2[block.0] = len;
+            block.3[block.0] = c;
+            block.0 += 1;
+            if block.0 == block_capacity(width) {
+                flush(w, block, out);
+                block.0 = 0;
+            }
+        }
+        for (w, block) in pending.iter().enumerate() {
+            if block.0 > 0 {
+                flush(w, block, out);
+            }
+        }
+        true
+    }
+
+    /// The score [`Self::score`] gives for `choice`, from its exact
+    /// `distance` (from [`Self::chunk_distances`]; [`UNKNOWN`] scores it
+    /// here).
+    #[inline]
+    pub fn score_known(&self, choice: Seq<'_>, distance: usize, cutoff: Option<f64>, hint: Option<f64>) -> Result<f64, ScoreError> {
+        match &self.multi {
+            Some(_) if distance == UNKNOWN => self.score(choice, cutoff, hint),
+            Some((_, false)) => {
+                let known = Known { metric: Levenshtein { weights: Weights::default() }, distance };
+                Ok(score_metric(&known, self.scorer.form, self.query, choice, cutoff, hint))
+            }
+            Some((_, true)) => {
+                Ok(score_metric(&Known { metric: indel::Indel, distance }, self.scorer.form, self.query, choice, cutoff, hint))
+            }
+            None => self.score(choice, cutoff, hint),
+        }
     }
 
     /// The score of the query against `choice`, as [`Scorer::score`].
@@ -70,6 +169,22 @@ impl Metric for CachedLevenshtein<'_> {
             return uniform_distance(s1, s2, cutoff, hint);
         }
         hyyro_word(self.pm, len1, s2, k)
+    }
+}
+
+/// `metric`, whose distance for the one pair scored is already known.
+struct Known<M> {
+    metric: M,
+    distance: usize,
+}
+
+impl<M: Metric> Metric for Known<M> {
+    fn maximum(&self, len1: usize, len2: usize) -> usize {
+        self.metric.maximum(len1, len2)
+    }
+
+    fn raw_distance<A: Unit, B: Unit>(&self, _: &[A], _: &[B], _: usize, _: usize) -> usize {
+        self.distance
     }
 }
 

@@ -60,11 +60,22 @@ pub fn extract(
         }
         check(cancel)?;
         let end = (start + CHUNK).min(n);
+        // Exact distances of the whole chunk at once where a multi-choice
+        // kernel applies; each is then scored with the running cutoff.
+        let mut known = Vec::new();
+        let have_known = prepared.chunk_distances(choices, start, end, &mut known);
+        let score_at = |index: usize, cutoff: Option<f64>| {
+            if have_known {
+                prepared.score_known(choices.get(index), known[index - start], cutoff, args.score_hint)
+            } else {
+                prepared.score(choices.get(index), cutoff, args.score_hint)
+            }
+        };
         if limit >= end - start {
             // Every passing choice of the chunk is kept: no heap, no tightening.
             let mut all = Vec::new();
             for index in start..end {
-                let score = prepared.score(choices.get(index), args.score_cutoff, args.score_hint)?;
+                let score = score_at(index, args.score_cutoff)?;
                 if args.score_cutoff.is_none_or(|c| scorer.passes(score, c)) {
                     all.push(Hit { index, score });
                 }
@@ -74,7 +85,7 @@ pub fn extract(
         let mut top = TopK::new(limit, higher);
         for index in start..end {
             let cutoff = top.cutoff(args.score_cutoff);
-            let score = prepared.score(choices.get(index), cutoff, args.score_hint)?;
+            let score = score_at(index, cutoff)?;
             if cutoff.is_none_or(|c| scorer.passes(score, c)) {
                 top.offer(Hit { index, score });
                 if optimal == Some(score) {

@@ -133,6 +133,19 @@ impl<'a> StrList<'a> {
     }
 }
 
+impl StrList<'_> {
+    /// Byte sequence `i` (None for wider units) and, when the data holds
+    /// them, the bytes that follow it up to `at_least` in all: a view for
+    /// kernels that may read past a string's end. Panics when out of range.
+    #[inline]
+    pub fn bytes_padded(&self, i: usize, at_least: usize) -> Option<(&[u8], usize)> {
+        let Units::U8(u) = &self.units else { return None };
+        let (a, b) = (self.offsets[i], self.offsets[i + 1] - self.gap);
+        let end = if a + at_least <= u.len() { a + at_least.max(b - a) } else { b };
+        Some((&u[a..end], b - a))
+    }
+}
+
 /// Pushes the start of each string after a separator, stopping once more
 /// than `count` strings are found.
 fn separators<T: Copy + PartialEq>(units: &[T], sep: T, count: usize, offsets: &mut Vec<usize>) {
@@ -146,24 +159,22 @@ fn separators<T: Copy + PartialEq>(units: &[T], sep: T, count: usize, offsets: &
     }
 }
 
-/// [`separators`] for bytes, eight at a time: a word with no zero byte
-/// (the common case) costs a few instructions.
+/// [`separators`] for bytes, eight at a time: each zero byte of a word is
+/// found from an exact zero-byte mask (no false positives), lowest first.
 fn byte_separators(units: &[u8], count: usize, offsets: &mut Vec<usize>) {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     let mut words = units.chunks_exact(8);
     let mut base = 0usize;
     for word in &mut words {
         let x = u64::from_le_bytes(word.try_into().expect("8 bytes"));
-        if x.wrapping_sub(LOW) & !x & HIGH != 0 {
-            for (i, &b) in word.iter().enumerate() {
-                if b == 0 {
-                    offsets.push(base + i + 1);
-                    if offsets.len() > count {
-                        return;
-                    }
-                }
+        // High bit of each byte set iff that byte is 0.
+        let mut zeros = !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7);
+        while zeros != 0 {
+            offsets.push(base + (zeros.trailing_zeros() / 8) as usize + 1);
+            if offsets.len() > count {
+                return;
             }
+            zeros &= zeros - 1;
         }
         base += 8;
     }
