@@ -237,6 +237,8 @@
 // header changes incompatibly; bindings compare it at load time.
 #define FFZ_ABI_VERSION 2
 
+
+
 // A byte buffer owned by the library, created by `ffz_index_to_bytes`;
 // free with `ffz_bytes_free`.
 typedef struct ffz_bytes ffz_bytes;
