@@ -227,6 +227,12 @@ def test_bad_inputs() -> None:
                 mod.opcodes("a", bad)
         with pytest.raises(TypeError):
             mod.editops("a", "b", processor=lambda s: None)
+    for mod in ("Indel", "LCSseq"):  # rapidfuzz has no score_hint there
+        for fn in ("editops", "opcodes"):
+            with pytest.raises(TypeError):
+                getattr(getattr(rd, mod), fn)("a", "b", score_hint=1)
+            with pytest.raises(TypeError):
+                getattr(getattr(fd, mod), fn)("a", "b", score_hint=1)
     with pytest.raises((ValueError, OverflowError)):
         fd.Levenshtein.editops("a", "b", score_hint=-1)
     with pytest.raises(TypeError):
@@ -318,3 +324,21 @@ def test_long_pair_uses_linear_memory() -> None:
     assert proc.returncode == 0, proc.stderr
     growth_kib = int(proc.stdout.strip().splitlines()[-1])
     assert growth_kib * 1024 < 20000 * 20000 // 32, f"peak RSS grew by {growth_kib} KiB"
+
+
+def test_abi_backend_gives_the_same_alignments() -> None:
+    script = textwrap.dedent(
+        """
+        import ferrofuzz
+        from ferrofuzz.distance import Levenshtein, Indel
+        assert ferrofuzz.BACKEND == "abi", ferrofuzz.BACKEND
+        a, b = "a\\u00e9\\U0001F600b" * 30, "\\U0001F600ab" * 33
+        print(Levenshtein.editops(a, b).as_list() == REF_E, Indel.opcodes(a, b).as_list() == REF_O)
+        """
+    )
+    a, b = "a\u00e9\U0001F600b" * 30, "\U0001F600ab" * 33
+    refs = f"REF_E = {rd.Levenshtein.editops(a, b).as_list()!r}\nREF_O = {rd.Indel.opcodes(a, b).as_list()!r}\n"
+    proc = subprocess.run([sys.executable, "-c", refs + script], capture_output=True, text=True, timeout=300,
+                          env={"PYTHONPATH": str(ROOT / "python"), "PATH": "/usr/bin:/bin", "FERROFUZZ_BACKEND": "abi"})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["True", "True"]

@@ -754,23 +754,14 @@ def levenshtein_opcodes(
     return _compute("levenshtein", s1, s2, processor, score_hint, _read_opcodes)  # type: ignore[no-any-return]
 
 
-def indel_editops(
-    s1: Any, s2: Any, *, processor: Optional[Callable[..., Any]] = None, score_hint: Optional[int] = None
-) -> Editops:
+def indel_editops(s1: Any, s2: Any, *, processor: Optional[Callable[..., Any]] = None) -> Editops:
     """Indel (insertions and deletions) edit operations turning s1 into s2
-    (see rapidfuzz.distance.Indel.editops). ``score_hint`` is accepted for
-    rapidfuzz compatibility and ignored."""
-    if score_hint is not None:
-        _params.int_cutoff(score_hint)
+    (see rapidfuzz.distance.Indel.editops; like rapidfuzz's, no score_hint)."""
     return _compute("indel", s1, s2, processor, None, _read_editops)  # type: ignore[no-any-return]
 
 
-def indel_opcodes(
-    s1: Any, s2: Any, *, processor: Optional[Callable[..., Any]] = None, score_hint: Optional[int] = None
-) -> Opcodes:
+def indel_opcodes(s1: Any, s2: Any, *, processor: Optional[Callable[..., Any]] = None) -> Opcodes:
     """Indel opcodes turning s1 into s2 (see rapidfuzz.distance.Indel.opcodes)."""
-    if score_hint is not None:
-        _params.int_cutoff(score_hint)
     return _compute("indel", s1, s2, processor, None, _read_opcodes)  # type: ignore[no-any-return]
 
 
