@@ -1,7 +1,7 @@
 """``ferrofuzz.Index``: a corpus encoded once in the library and searched many
 times, without converting the choices again for every query.
 
-Levenshtein and Indel searches run through a pruned trie and give exactly
+Levenshtein, Indel and OSA searches run through a pruned trie and give exactly
 the results of a brute-force scan; other scorers scan in parallel. See
 docs/index.md for how it works and what it costs.
 """

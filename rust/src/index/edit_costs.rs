@@ -39,11 +39,19 @@ impl EditCosts {
         EditCosts { insertion: 1, deletion: 1, substitution: 2, transposition: false }
     }
 
-    /// Used by the trie tests now, and by OSA searches once the OSA metric
-    /// is a scorer.
-    #[cfg_attr(not(test), allow(dead_code))]
     pub fn osa() -> EditCosts {
         EditCosts { insertion: 1, deletion: 1, substitution: 1, transposition: true }
+    }
+
+    /// The most bigrams (adjacent unit pairs) one edit operation can
+    /// destroy: 2 for an insertion, deletion or substitution, 3 for a
+    /// transposition (`xaby` -> `xbay` loses `xa`, `ab` and `by`).
+    pub fn bigrams_per_edit(&self) -> usize {
+        if self.transposition {
+            3
+        } else {
+            2
+        }
     }
 
     /// A lower bound on the distance between sequences of these lengths.

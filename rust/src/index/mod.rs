@@ -1,7 +1,7 @@
 //! An Index: a corpus of choices encoded once and searched many times.
 //!
 //! Choices live in a compact [`corpus::Corpus`]. Searches by Levenshtein
-//! (any weights of at least 1) or Indel go through an implicit trie
+//! (any weights of at least 1), Indel or OSA go through an implicit trie
 //! ([`trie::SortedTrie`]) with exact pruning ([`pruned`]); every other
 //! scorer, and any search whose distance bound grows too large, uses a
 //! parallel scan whose cutoff tightens as its top-k fills. Either way the
@@ -583,6 +583,7 @@ mod tests {
             MetricKind::Levenshtein(Weights::default()),
             MetricKind::Indel,
             MetricKind::Levenshtein(Weights { insertion: 1, deletion: 2, substitution: 3 }),
+            MetricKind::Osa,
         ];
         for round in 0..12 {
             let q = OwnedSeq::from_str(&word(&mut s, b"abcdefg", 11));
@@ -601,6 +602,62 @@ mod tests {
                             let slow = index.scan(q.as_seq(), &scorer, limit, cutoff).unwrap();
                             assert_eq!(fast, slow, "round {round} {metric:?} {form:?} {cutoff:?} {limit}");
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /// OSA on transposition-heavy data: choices and queries are words with
+    /// adjacent units swapped, so transpositions fall everywhere, across the
+    /// query's cut too; wide and astral units and the empty choice as well.
+    #[test]
+    fn pruned_osa_search_equals_scan_on_transpositions() {
+        let mut s = 0x0BAD_5EED_1234_5678u64;
+        let alphabet: Vec<char> = "abcé\u{1F600}".chars().collect();
+        let swap = |w: &mut Vec<char>, s: &mut u64| {
+            if w.len() >= 2 {
+                let at = (rng(s) as usize) % (w.len() - 1);
+                w.swap(at, at + 1);
+            }
+        };
+        let stems: Vec<Vec<char>> = (0..60)
+            .map(|_| (0..(rng(&mut s) % 11)).map(|_| alphabet[(rng(&mut s) % 5) as usize]).collect())
+            .collect();
+        let mut words: Vec<String> = vec![String::new()];
+        for stem in &stems {
+            for swaps in 0..10 {
+                let mut w = stem.clone();
+                for _ in 0..swaps {
+                    swap(&mut w, &mut s);
+                }
+                words.push(w.into_iter().collect());
+            }
+        }
+        let index = Index::from_owned(words.iter().map(|w| OwnedSeq::from_str(w)).collect());
+        let forms = [Form::Distance, Form::Similarity, Form::NormalizedDistance, Form::NormalizedSimilarity];
+        for round in 0..40 {
+            let mut q = stems[round % stems.len()].clone();
+            for _ in 0..(1 + round % 3) {
+                swap(&mut q, &mut s);
+            }
+            if round % 5 == 0 && !q.is_empty() {
+                q.remove((rng(&mut s) as usize) % q.len());
+            }
+            let q = OwnedSeq::from_str(&q.into_iter().collect::<String>());
+            for form in forms {
+                let scorer = Scorer::new(MetricKind::Osa, form);
+                let cutoffs: [Option<f64>; 4] = match form {
+                    Form::Distance => [None, Some(0.0), Some(1.0), Some(3.0)],
+                    Form::Similarity => [None, Some(3.0), Some(6.0), Some(8.0)],
+                    Form::NormalizedDistance => [None, Some(0.1), Some(0.3), Some(0.5)],
+                    Form::NormalizedSimilarity => [None, Some(0.5), Some(0.7), Some(0.9)],
+                };
+                for cutoff in cutoffs {
+                    for limit in [1, 5, 40, usize::MAX] {
+                        let fast = index.search(q.as_seq(), &scorer, limit, cutoff).unwrap();
+                        let slow = index.scan(q.as_seq(), &scorer, limit, cutoff).unwrap();
+                        assert_eq!(fast, slow, "round {round} {form:?} {cutoff:?} {limit}");
                     }
                 }
             }

@@ -15,7 +15,7 @@ use super::signature::{bigram_bound, excess, Signature};
 use super::edit_costs::EditCosts;
 use super::topk::{Match, TopK};
 use super::trie::SortedTrie;
-use crate::distance::{indel::Indel, levenshtein::Levenshtein, Metric};
+use crate::distance::{indel::Indel, levenshtein::Levenshtein, osa::Osa, Metric};
 use crate::scorer::{Form, MetricKind, ScoreError, Scorer};
 use crate::unit::Seq;
 use rayon::prelude::*;
@@ -44,6 +44,7 @@ impl Plan {
         let costs = match scorer.metric {
             MetricKind::Levenshtein(w) => EditCosts::levenshtein(w)?,
             MetricKind::Indel => EditCosts::indel(),
+            MetricKind::Osa => EditCosts::osa(),
             _ => return None,
         };
         Some(Plan { costs, metric: scorer.metric })
@@ -53,6 +54,7 @@ impl Plan {
         match self.metric {
             MetricKind::Levenshtein(weights) => Levenshtein { weights }.maximum(len1, len2),
             MetricKind::Indel => Indel.maximum(len1, len2),
+            MetricKind::Osa => Osa.maximum(len1, len2),
             _ => len1.max(len2),
         }
     }
@@ -101,7 +103,9 @@ impl Plan {
 
     /// A lower bound on the distance between a query and a choice, from
     /// their lengths and class-count signatures: each unit of one side
-    /// without a counterpart of its class on the other needs an edit.
+    /// without a counterpart of its class on the other needs an edit. (A
+    /// transposition leaves both multisets as they are, so the bound holds
+    /// for OSA too.)
     #[inline]
     pub fn distance_bound(&self, query_len: usize, query_sig: Signature, len: usize, sig: Signature) -> usize {
         let c = &self.costs;
@@ -119,11 +123,12 @@ impl Plan {
 
     /// A lower bound on the distance from shared bigrams (see
     /// [`super::signature::Bigrams`]): each edit operation costs at least
-    /// the cheapest of the operations.
+    /// the cheapest of the operations (a transposition costs 1, and only
+    /// OSA, whose costs are all 1, has them).
     #[inline]
     pub fn bigram_distance_bound(&self, query_len: usize, len: usize, shared: usize) -> usize {
         let c = &self.costs;
-        bigram_bound(query_len, len, shared) * c.insertion.min(c.deletion).min(c.substitution)
+        bigram_bound(query_len, len, shared, c.bigrams_per_edit()) * c.insertion.min(c.deletion).min(c.substitution)
     }
 
     /// For each choice length up to `max_len`, the largest distance lower
@@ -173,6 +178,18 @@ pub struct Sorted<'a> {
 /// cost at least `2 * (k / 2 + 1) > k`. The forward walk finds the first
 /// kind and the walk over reversed choices, with the reversed query, the
 /// second. Both halves prune a level earlier than one walk with limit `k`.
+///
+/// With transpositions (OSA) an alignment may jump from column `h - 1` to
+/// `h + 1`, over the cut. Say it costs `a` up to column `h - 1` and `b`
+/// from column `h + 1` on, so `a + 1 + b <= k`. The forward walk finds it
+/// if `a + 1 <= k / 2` (it keeps the substitution cell at column `h`, of
+/// cost at most `a + 1`, so the row between is not pruned); the backward
+/// walk finds it if `b <= k / 2`. Were both false, `a + 1 + b` would be at
+/// least `2 * (k / 2 + 1) > k`. A jump from column `h` to `h + 2` is the
+/// mirror case (the backward walk keeps the middle cell), and any other
+/// transposition's middle column lies on the same side of the cut as both
+/// of its ends. So the same limits are exact for OSA; the tests check it on
+/// transposition-heavy data.
 fn split_limits(m: usize, k: usize) -> (Vec<usize>, Vec<usize>) {
     let half = k / 2;
     let h = m / 2;
@@ -291,5 +308,126 @@ pub fn search(
             return Ok(Outcome::Done(top.into_sorted()));
         }
         k += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::distance::reference;
+
+    fn rng(state: &mut u64) -> u64 {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        *state
+    }
+
+    /// `w` with `swaps` adjacent transpositions at random places.
+    fn transposed(w: &[u8], swaps: usize, s: &mut u64) -> Vec<u8> {
+        let mut w = w.to_vec();
+        for _ in 0..swaps {
+            if w.len() >= 2 {
+                let at = (rng(s) as usize) % (w.len() - 1);
+                w.swap(at, at + 1);
+            }
+        }
+        w
+    }
+
+    /// The split walk finds every choice within OSA distance `k`, for odd
+    /// and even `k`, on words made of transpositions of each other (which
+    /// puts transpositions across the cut of the query).
+    #[test]
+    fn split_walk_finds_every_osa_match() {
+        let mut s = 0xD1B5_4A32_D192_ED03u64;
+        let stems: Vec<Vec<u8>> = (0..40)
+            .map(|_| {
+                let len = 2 + (rng(&mut s) % 9) as usize;
+                (0..len).map(|_| b"abcd"[(rng(&mut s) % 4) as usize]).collect()
+            })
+            .collect();
+        let mut corpus = Corpus::default();
+        let mut words = Vec::new();
+        for stem in &stems {
+            for swaps in 0..8 {
+                let w = transposed(stem, swaps, &mut s);
+                corpus.push(Seq::U8(&w));
+                words.push(w);
+            }
+        }
+        let n = corpus.len();
+        let trie = SortedTrie::build(&corpus, n, false);
+        let reversed = SortedTrie::build(&corpus, n, true);
+        let mut lengths: Vec<usize> = words.iter().map(Vec::len).collect();
+        lengths.sort_unstable();
+        lengths.dedup();
+        let sorted = Sorted { corpus: &corpus, trie: &trie, reversed: &reversed, lengths: &lengths };
+        let costs = EditCosts::osa();
+        for round in 0..300 {
+            let stem = &stems[round % stems.len()];
+            let q = transposed(stem, 1 + round % 4, &mut s);
+            let qv: Vec<u64> = q.iter().map(|&c| c as u64).collect();
+            for k in 0..=4 {
+                let found = walk(&sorted, &qv, &costs, k);
+                for (i, w) in words.iter().enumerate() {
+                    let d = reference::osa(&q, w);
+                    if d <= k {
+                        assert!(found.binary_search(&i).is_ok(), "missed {:?} for {:?} (OSA {d}, k {k})",
+                            String::from_utf8_lossy(w), String::from_utf8_lossy(&q));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The straddling case, spelt out: the query `ab|cd` cut after 2 units,
+    /// against `a c b d`-like choices whose transposition jumps the cut.
+    #[test]
+    fn transposition_across_the_cut() {
+        let words: [&[u8]; 4] = [b"xacbdy", b"acbd", b"bacd", b"abdc"];
+        let mut corpus = Corpus::default();
+        for w in words {
+            corpus.push(Seq::U8(w));
+        }
+        let trie = SortedTrie::build(&corpus, 4, false);
+        let reversed = SortedTrie::build(&corpus, 4, true);
+        let lengths = [4, 6];
+        let sorted = Sorted { corpus: &corpus, trie: &trie, reversed: &reversed, lengths: &lengths };
+        for q in [&b"abcd"[..], b"xabcdy", b"abcdy", b"xabcd"] {
+            let qv: Vec<u64> = q.iter().map(|&c| c as u64).collect();
+            for k in 1..=3 {
+                let found = walk(&sorted, &qv, &EditCosts::osa(), k);
+                for (i, w) in words.iter().enumerate() {
+                    if reference::osa(q, w) <= k {
+                        assert!(found.contains(&i), "{:?} {:?} k {k}", String::from_utf8_lossy(q), String::from_utf8_lossy(w));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn osa_plan_bounds_never_exceed_the_distance() {
+        use super::super::corpus::signature_of;
+        use super::super::signature::Bigrams;
+        let plan = Plan::for_scorer(&Scorer::new(MetricKind::Osa, Form::Distance)).unwrap();
+        let mut s = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..5000 {
+            let len = (rng(&mut s) % 10) as usize;
+            let a: Vec<u8> = (0..len).map(|_| b"abc"[(rng(&mut s) % 3) as usize]).collect();
+            let b = transposed(&a, (rng(&mut s) % 4) as usize, &mut s);
+            let mut b = b;
+            if rng(&mut s) % 2 == 0 && !b.is_empty() {
+                let at = (rng(&mut s) as usize) % b.len();
+                b[at] = b"abcd"[(rng(&mut s) % 4) as usize];
+            }
+            let d = reference::osa(&a, &b);
+            let av: Vec<u64> = a.iter().map(|&c| c as u64).collect();
+            let bound = plan.distance_bound(a.len(), signature_of(Seq::U8(&a)), b.len(), signature_of(Seq::U8(&b)));
+            assert!(bound <= d, "{a:?} {b:?}");
+            let shared = Bigrams::new(&av).shared(&b);
+            assert!(plan.bigram_distance_bound(a.len(), b.len(), shared) <= d, "{a:?} {b:?}");
+        }
     }
 }
