@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CHILD = textwrap.dedent(
     """
     import random, sys, time
+    import numpy  # imported up front: the signal must land in the batch, not in numpy's import
     from ferrofuzz import process
     from ferrofuzz.distance import Levenshtein
     rng = random.Random(1)
