@@ -16,12 +16,18 @@ Steps:
      when FERROFUZZ_LIBRARY names another build of the library.
 
 ``python build.py`` builds in place for development. ``pip install .`` runs
-the same steps through setup.py.
+the same steps through setup.py. ``python build.py --cffi-only`` runs only
+step 3, for the running interpreter, against the library a previous full
+build left in python/ferrofuzz/ (no Rust toolchain needed): that is how one
+Rust build serves several Pythons (docs/portability.md). Each interpreter's
+compiled module has its own name (``_ffz_api.cpython-39-x86_64-linux-gnu.so``,
+...), so they coexist in the package directory.
 """
 
 from __future__ import annotations
 
 import os
+import platform
 import re
 import shutil
 import subprocess
@@ -228,7 +234,8 @@ def shim_definitions(shims) -> str:
 
 
 def build_cffi_modules(package_dir: Path) -> None:
-    """Emits the API-mode extension and the ABI-mode Python module."""
+    """Emits the ABI-mode Python module and, on CPython, the API-mode
+    extension (elsewhere, e.g. on PyPy, ferrofuzz._native uses ABI mode)."""
     import cffi
 
     cdef = header_to_cdef(HEADER.read_text())
@@ -238,6 +245,8 @@ def build_cffi_modules(package_dir: Path) -> None:
     abi.cdef(cdef)
     abi.set_source("ferrofuzz._ffz_abi", None)
     abi.emit_python_code(str(package_dir / "_ffz_abi.py"))
+    if platform.python_implementation() != "CPython":
+        return  # ferrofuzz._native uses the ABI module there (PyPy)
 
     compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
     require_tool(compiler, "the cffi extension")
@@ -255,10 +264,11 @@ def build_cffi_modules(package_dir: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         built = Path(api.compile(tmpdir=tmp, verbose=False))
         dest = package_dir / built.name
-        for old in package_dir.glob("_ffz_api.*"):
-            if old.suffix in (".so", ".pyd", ".dylib"):
-                old.unlink()
-        shutil.copy2(built, dest)
+        # Replace only this interpreter's module: other interpreters' builds
+        # (other file names) stay usable side by side.
+        tmp_dest = dest.with_name(dest.name + ".tmp")
+        shutil.copy2(built, tmp_dest)
+        os.replace(tmp_dest, dest)
 
 
 def build(package_dir: Path = PACKAGE_DIR) -> None:
@@ -268,11 +278,33 @@ def build(package_dir: Path = PACKAGE_DIR) -> None:
     build_cffi_modules(package_dir)
 
 
+def build_cffi_only(package_dir: Path = PACKAGE_DIR) -> None:
+    """Step 3 alone, for the running interpreter, against the library and
+    header already in ``package_dir``."""
+    package_dir = Path(package_dir).resolve()
+    missing = [n for n in (LIBRARY_NAME, "ferrofuzz.h") if not (package_dir / n).is_file()]
+    if missing:
+        raise BuildError(
+            f"--cffi-only needs {', '.join(missing)} in {package_dir} from a full build; "
+            "run `python3 build.py` once (with cargo) first"
+        )
+    if (package_dir / "ferrofuzz.h").read_bytes() != HEADER.read_bytes():
+        raise BuildError(
+            f"{package_dir / 'ferrofuzz.h'} differs from include/ferrofuzz.h: the library there "
+            "is from an older build; run a full `python3 build.py` first"
+        )
+    build_cffi_modules(package_dir)
+
+
 if __name__ == "__main__":
+    args = sys.argv[1:]
+    if args not in ([], ["--cffi-only"]):
+        sys.exit("usage: python build.py [--cffi-only]")
     try:
-        build()
+        (build_cffi_only if args else build)()
     except BuildError as e:
         sys.exit(f"build.py: {e}")
     except subprocess.CalledProcessError as e:
         sys.exit(f"build.py: {' '.join(map(str, e.cmd))} failed with exit code {e.returncode}")
-    print(f"built ferrofuzz in place: {PACKAGE_DIR}")
+    what = "the cffi modules for " + sys.implementation.name + sysconfig.get_python_version() if args else "ferrofuzz"
+    print(f"built {what} in place: {PACKAGE_DIR}")
