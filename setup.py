@@ -20,6 +20,11 @@ class BuildWithRust(build_py):
     def run(self):
         super().run()
         target = Path(self.build_lib) / "ferrofuzz"
+        # In-place builds for other interpreters (build.py --cffi-only) leave
+        # their compiled modules in the source package; this wheel holds
+        # only the one build.py now compiles for the running interpreter.
+        for stale in target.glob("_ffz_api*.so"):
+            stale.unlink()
         try:
             ferrofuzz_build.build(target)
         except ferrofuzz_build.BuildError as e:
