@@ -81,7 +81,7 @@ fuzz_target!(|data: &[u8]| {
         let mut expected: Vec<(usize, f64)> = pair_scores
             .iter()
             .enumerate()
-            .filter(|(_, p)| scoring.passes(p.1, cutoff))
+            .filter(|(_, p)| scoring.passes_search(p.1, cutoff))
             .map(|(i, p)| (i, p.1))
             .collect();
         let hib = scoring.higher_is_better();
@@ -134,7 +134,7 @@ fuzz_target!(|data: &[u8]| {
             }
             // The cutoff as the scorer applies it.
             let v = match (cutoff, scoring) {
-                (Some(c), _) if scoring.passes(v, Some(c)) => v,
+                (Some(c), _) if scoring.passes_search(v, Some(c)) => v,
                 // Integer distances above the cutoff: not checked (below).
                 (Some(_), Scoring::Metric(_, 0)) => v,
                 (Some(_), Scoring::Metric(_, 2)) => 1.0,
