@@ -688,24 +688,24 @@ impl Scoring {
         }
     }
 
-    /// `cutoff` as searches, extract and cdist apply it: integer scores
+    /// `cutoff` as searches, cdist and dedupe apply it: integer scores
     /// truncate it toward zero, a negative one to 0 (rapidfuzz's process
     /// functions convert it so); float scores keep it.
     pub fn effective_cutoff(&self, cutoff: Option<f64>) -> Option<f64> {
         match cutoff {
-            Some(c) if self.is_integer() && !c.is_nan() => Some(if c < 0.0 { 0.0 } else { c.trunc() }),
+            Some(c) if self.is_integer() && !c.is_nan() => Some(if c < 0.0 { 0.0 } else { c.trunc().min(usize::MAX as f64) }),
             c => c,
         }
     }
 
-    /// Whether `score` passes `cutoff` as searches, extract and cdist
+    /// Whether `score` passes `cutoff` as searches, cdist and dedupe
     /// apply it.
     pub fn passes_search(&self, score: f64, cutoff: Option<f64>) -> bool {
         self.passes(score, self.effective_cutoff(cutoff))
     }
 
-    /// Whether `score` passes `cutoff` compared as given (dedupe's
-    /// threshold).
+    /// Whether `score` passes `cutoff` compared as given (as
+    /// `ffz_process_extract` applies it).
     pub fn passes(&self, score: f64, cutoff: Option<f64>) -> bool {
         match cutoff {
             None => true,
@@ -932,7 +932,7 @@ pub unsafe fn index_check(
             let (s, v) = scoring.pair(choice_strs[i].raw(), choice_strs[j].raw());
             if s == FFZ_LENGTH_MISMATCH {
                 mismatch = true;
-            } else if scoring.passes(v, Some(threshold)) {
+            } else if scoring.passes_search(v, Some(threshold)) {
                 let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                 parent[a.max(b)] = a.min(b);
             }
