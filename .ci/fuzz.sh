@@ -7,13 +7,13 @@
 # Works with only the stable toolchain: cargo-fuzz needs nightly-only rustc
 # flags (-Zsanitizer, -Cpasses=sancov...), which RUSTC_BOOTSTRAP=1 unlocks on
 # stable. Budget: about 4 minutes on 2 cores, build included
-# (FUZZ_SECONDS per target, default 12; FUZZ_TARGETS to pick targets).
+# (FUZZ_SECONDS per target, default 10; FUZZ_TARGETS to pick targets).
 set -euo pipefail
 cd "$(dirname "$0")/../rust/fuzz"
 
 CARGO_FUZZ_VERSION=0.13.2
-FUZZ_SECONDS=${FUZZ_SECONDS:-12}
-TARGETS=${FUZZ_TARGETS:-"distance fuzz_scorers phonetic process index index_load"}
+FUZZ_SECONDS=${FUZZ_SECONDS:-10}
+TARGETS=${FUZZ_TARGETS:-"distance metrics fuzz_scorers phonetic process index index_load"}
 export RUSTC_BOOTSTRAP=1
 
 log() { printf '\n=== %s\n' "$*"; }

@@ -81,6 +81,9 @@ fuzz_target!(|data: &[u8]| {
         let mut expected: Vec<(usize, f64)> = pair_scores
             .iter()
             .enumerate()
+                        // ffz_process_extract compares the cutoff as given, also for
+            // integer scorers (cdist and the index truncate it; reported in
+            // docs/reliability.md; the Python layer truncates before).
             .filter(|(_, p)| scoring.passes(p.1, cutoff))
             .map(|(i, p)| (i, p.1))
             .collect();
@@ -134,7 +137,7 @@ fuzz_target!(|data: &[u8]| {
             }
             // The cutoff as the scorer applies it.
             let v = match (cutoff, scoring) {
-                (Some(c), _) if scoring.passes(v, Some(c)) => v,
+                (Some(c), _) if scoring.passes_search(v, Some(c)) => v,
                 // Integer distances above the cutoff: not checked (below).
                 (Some(_), Scoring::Metric(_, 0)) => v,
                 (Some(_), Scoring::Metric(_, 2)) => 1.0,

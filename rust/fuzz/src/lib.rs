@@ -12,6 +12,7 @@ use ferrofuzz::ffi::distance::{
     ffz_levenshtein_normalized_distance, ffz_levenshtein_normalized_similarity,
     ffz_levenshtein_similarity, ffz_levenshtein_weights,
 };
+use ferrofuzz::ffi::metrics as fm;
 use ferrofuzz::ffi::fuzz as ffuzz;
 use ferrofuzz::ffi::scorer::*;
 use ferrofuzz::ffi::{
@@ -319,6 +320,37 @@ pub enum Metric {
     Levenshtein(usize, usize, usize),
     Indel,
     Hamming(bool),
+    LcsSeq,
+    Osa,
+    DamerauLevenshtein,
+    Prefix,
+    Postfix,
+    /// Float-valued in every form.
+    Jaro,
+    /// Float-valued in every form; the prefix weight (any value, also
+    /// out of [0, 1] or NaN).
+    JaroWinkler(f64),
+}
+
+/// A Jaro-Winkler prefix weight: mostly valid, sometimes NaN (accepted) or
+/// out of range (rejected).
+pub fn gen_prefix_weight(r: &mut Reader<'_>) -> f64 {
+    match r.u8() % 16 {
+        0 => f64::NAN,
+        1 => -0.1,
+        2 => 1.5,
+        3 => f64::INFINITY,
+        4 => 1.0,
+        5 => 0.0,
+        6 => 0.25,
+        7 => (r.u8() as f64) / 255.0,
+        _ => 0.1,
+    }
+}
+
+/// Whether rapidfuzz (and ferrofuzz) accept this prefix weight.
+pub fn prefix_weight_ok(w: f64) -> bool {
+    !(w < 0.0 || w > 1.0)
 }
 
 impl Metric {
@@ -337,6 +369,93 @@ impl Metric {
             2 => Metric::Indel,
             _ => Metric::Hamming(r.bool()),
         }
+    }
+
+    /// One of the metrics added with ABI version 2.
+    pub fn gen_new(r: &mut Reader<'_>) -> Metric {
+        match r.u8() % 7 {
+            0 => Metric::LcsSeq,
+            1 => Metric::Osa,
+            2 => Metric::DamerauLevenshtein,
+            3 => Metric::Prefix,
+            4 => Metric::Postfix,
+            5 => Metric::Jaro,
+            _ => Metric::JaroWinkler(gen_prefix_weight(r)),
+        }
+    }
+
+    /// Any metric.
+    pub fn gen_any(r: &mut Reader<'_>) -> Metric {
+        if r.bool() {
+            Metric::gen(r)
+        } else {
+            Metric::gen_new(r)
+        }
+    }
+
+    /// Jaro and Jaro-Winkler: every form is a float.
+    pub fn is_float_valued(&self) -> bool {
+        matches!(self, Metric::Jaro | Metric::JaroWinkler(_))
+    }
+
+    /// The `FFZ_METRIC_*` id.
+    pub fn id(&self) -> u32 {
+        match self {
+            Metric::Levenshtein(..) => FFZ_METRIC_LEVENSHTEIN,
+            Metric::Indel => FFZ_METRIC_INDEL,
+            Metric::Hamming(_) => FFZ_METRIC_HAMMING,
+            Metric::LcsSeq => FFZ_METRIC_LCS_SEQ,
+            Metric::Osa => FFZ_METRIC_OSA,
+            Metric::DamerauLevenshtein => FFZ_METRIC_DAMERAU_LEVENSHTEIN,
+            Metric::Prefix => FFZ_METRIC_PREFIX,
+            Metric::Postfix => FFZ_METRIC_POSTFIX,
+            Metric::Jaro => FFZ_METRIC_JARO,
+            Metric::JaroWinkler(_) => FFZ_METRIC_JARO_WINKLER,
+        }
+    }
+
+    /// The scorer descriptor of this metric in `form`.
+    pub fn scorer(&self, form: u32) -> ffz_scorer {
+        ffz_scorer {
+            metric: self.id(),
+            form,
+            weights: self.weights(),
+            pad: matches!(self, Metric::Hamming(true)),
+            prefix_weight: match *self {
+                Metric::JaroWinkler(w) => w,
+                _ => 0.1,
+            },
+        }
+    }
+
+    /// The Jaro or Jaro-Winkler score in `form` through the C ABI.
+    pub fn float_call(&self, s1: ffz_str, s2: ffz_str, form: u32, cutoff: f64) -> (i32, f64) {
+        let mut out = -7.0f64;
+        // SAFETY: the strings point into live FStr storage; out is valid.
+        let status = unsafe {
+            match (*self, form) {
+                (Metric::Jaro, FFZ_FORM_DISTANCE) => fm::ffz_jaro_distance(s1, s2, cutoff, &mut out),
+                (Metric::Jaro, FFZ_FORM_SIMILARITY) => fm::ffz_jaro_similarity(s1, s2, cutoff, &mut out),
+                (Metric::Jaro, FFZ_FORM_NORMALIZED_DISTANCE) => {
+                    fm::ffz_jaro_normalized_distance(s1, s2, cutoff, &mut out)
+                }
+                (Metric::Jaro, _) => fm::ffz_jaro_normalized_similarity(s1, s2, cutoff, &mut out),
+                (Metric::JaroWinkler(w), FFZ_FORM_DISTANCE) => {
+                    fm::ffz_jaro_winkler_distance(s1, s2, w, cutoff, &mut out)
+                }
+                (Metric::JaroWinkler(w), FFZ_FORM_SIMILARITY) => {
+                    fm::ffz_jaro_winkler_similarity(s1, s2, w, cutoff, &mut out)
+                }
+                (Metric::JaroWinkler(w), FFZ_FORM_NORMALIZED_DISTANCE) => {
+                    fm::ffz_jaro_winkler_normalized_distance(s1, s2, w, cutoff, &mut out)
+                }
+                (Metric::JaroWinkler(w), _) => {
+                    fm::ffz_jaro_winkler_normalized_similarity(s1, s2, w, cutoff, &mut out)
+                }
+                (m, _) => panic!("float_call on integer metric {m:?}"),
+            }
+        };
+        (status, out)
     }
 
     pub fn weights(&self) -> ffz_levenshtein_weights {
@@ -368,7 +487,8 @@ impl Metric {
                 all.min(via_sub)
             }
             Metric::Indel => l1 + l2,
-            Metric::Hamming(_) => l1.max(l2),
+            Metric::Jaro | Metric::JaroWinkler(_) => panic!("Jaro has no integer maximum"),
+            _ => l1.max(l2),
         }
     }
 
@@ -380,6 +500,18 @@ impl Metric {
             Metric::Levenshtein(ins, del, sub) => Some(r::levenshtein(a, b, ins, del, sub)),
             Metric::Indel => Some(r::indel(a, b)),
             Metric::Hamming(pad) => (pad || a.len() == b.len()).then(|| r::hamming(a, b)),
+            Metric::LcsSeq => Some(a.len().max(b.len()) - r::lcs(a, b)),
+            Metric::Osa => Some(r::osa(a, b)),
+            Metric::DamerauLevenshtein => Some(r::damerau_levenshtein(a, b)),
+            Metric::Prefix => {
+                let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+                Some(a.len().max(b.len()) - common)
+            }
+            Metric::Postfix => {
+                let common = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+                Some(a.len().max(b.len()) - common)
+            }
+            Metric::Jaro | Metric::JaroWinkler(_) => None,
         }
     }
 
@@ -396,6 +528,17 @@ impl Metric {
                 (Metric::Indel, true) => ffz_indel_similarity(s1, s2, cutoff, &mut out),
                 (Metric::Hamming(p), false) => ffz_hamming_distance(s1, s2, p, cutoff, &mut out),
                 (Metric::Hamming(p), true) => ffz_hamming_similarity(s1, s2, p, cutoff, &mut out),
+                (Metric::LcsSeq, false) => fm::ffz_lcs_seq_distance(s1, s2, cutoff, &mut out),
+                (Metric::LcsSeq, true) => fm::ffz_lcs_seq_similarity(s1, s2, cutoff, &mut out),
+                (Metric::Osa, false) => fm::ffz_osa_distance(s1, s2, cutoff, &mut out),
+                (Metric::Osa, true) => fm::ffz_osa_similarity(s1, s2, cutoff, &mut out),
+                (Metric::DamerauLevenshtein, false) => fm::ffz_damerau_levenshtein_distance(s1, s2, cutoff, &mut out),
+                (Metric::DamerauLevenshtein, true) => fm::ffz_damerau_levenshtein_similarity(s1, s2, cutoff, &mut out),
+                (Metric::Prefix, false) => fm::ffz_prefix_distance(s1, s2, cutoff, &mut out),
+                (Metric::Prefix, true) => fm::ffz_prefix_similarity(s1, s2, cutoff, &mut out),
+                (Metric::Postfix, false) => fm::ffz_postfix_distance(s1, s2, cutoff, &mut out),
+                (Metric::Postfix, true) => fm::ffz_postfix_similarity(s1, s2, cutoff, &mut out),
+                (m, _) => panic!("int_call on float metric {m:?}"),
             }
         };
         (status, out)
@@ -418,6 +561,23 @@ impl Metric {
                 (Metric::Indel, true) => ffz_indel_normalized_similarity(s1, s2, cutoff, &mut out),
                 (Metric::Hamming(p), false) => ffz_hamming_normalized_distance(s1, s2, p, cutoff, &mut out),
                 (Metric::Hamming(p), true) => ffz_hamming_normalized_similarity(s1, s2, p, cutoff, &mut out),
+                (Metric::LcsSeq, false) => fm::ffz_lcs_seq_normalized_distance(s1, s2, cutoff, &mut out),
+                (Metric::LcsSeq, true) => fm::ffz_lcs_seq_normalized_similarity(s1, s2, cutoff, &mut out),
+                (Metric::Osa, false) => fm::ffz_osa_normalized_distance(s1, s2, cutoff, &mut out),
+                (Metric::Osa, true) => fm::ffz_osa_normalized_similarity(s1, s2, cutoff, &mut out),
+                (Metric::DamerauLevenshtein, false) => {
+                    fm::ffz_damerau_levenshtein_normalized_distance(s1, s2, cutoff, &mut out)
+                }
+                (Metric::DamerauLevenshtein, true) => {
+                    fm::ffz_damerau_levenshtein_normalized_similarity(s1, s2, cutoff, &mut out)
+                }
+                (Metric::Prefix, false) => fm::ffz_prefix_normalized_distance(s1, s2, cutoff, &mut out),
+                (Metric::Prefix, true) => fm::ffz_prefix_normalized_similarity(s1, s2, cutoff, &mut out),
+                (Metric::Postfix, false) => fm::ffz_postfix_normalized_distance(s1, s2, cutoff, &mut out),
+                (Metric::Postfix, true) => fm::ffz_postfix_normalized_similarity(s1, s2, cutoff, &mut out),
+                (Metric::Jaro | Metric::JaroWinkler(_), _) => {
+                    return self.float_call(s1, s2, if similarity { 3 } else { 2 }, cutoff)
+                }
             }
         };
         (status, out)
@@ -452,7 +612,7 @@ impl Scoring {
         let sel = r.u8();
         if sel < 8 {
             // Invalid metric or form.
-            let metric = [0u32, 4, 99, 110, u32::MAX][r.u8() as usize % 5];
+            let metric = [0u32, 11, 99, 110, u32::MAX][r.u8() as usize % 5];
             let bad_form = sel & 1 == 1;
             let form = if bad_form { 4 + r.u8() as u32 } else { FFZ_FORM_DISTANCE };
             let metric = if bad_form { FFZ_METRIC_INDEL } else { metric };
@@ -461,6 +621,7 @@ impl Scoring {
                 form,
                 weights: ffz_levenshtein_weights { insertion: 1, deletion: 1, substitution: 1 },
                 pad: false,
+                prefix_weight: 0.1,
             };
             return (s, None);
         }
@@ -471,17 +632,17 @@ impl Scoring {
                 form: r.u8() as u32 % 8, // ignored for fuzz scorers
                 weights: ffz_levenshtein_weights { insertion: 1, deletion: 1, substitution: 1 },
                 pad: false,
+                prefix_weight: 0.1,
             };
             return (s, Some(Scoring::Fuzz(k)));
         }
-        let m = Metric::gen(r);
+        let m = Metric::gen_any(r);
         let form = r.u8() as u32 % 4;
-        let (metric, pad) = match m {
-            Metric::Levenshtein(..) => (FFZ_METRIC_LEVENSHTEIN, false),
-            Metric::Indel => (FFZ_METRIC_INDEL, false),
-            Metric::Hamming(p) => (FFZ_METRIC_HAMMING, p),
+        let valid = match m {
+            Metric::JaroWinkler(w) => prefix_weight_ok(w),
+            _ => true,
         };
-        (ffz_scorer { metric, form, weights: m.weights(), pad }, Some(Scoring::Metric(m, form)))
+        (m.scorer(form), valid.then_some(Scoring::Metric(m, form)))
     }
 
     /// Whether higher scores are better.
@@ -493,12 +654,19 @@ impl Scoring {
     }
 
     pub fn is_integer(&self) -> bool {
-        matches!(*self, Scoring::Metric(_, f) if f == FFZ_FORM_DISTANCE || f == FFZ_FORM_SIMILARITY)
+        matches!(*self, Scoring::Metric(m, f) if !m.is_float_valued() && (f == FFZ_FORM_DISTANCE || f == FFZ_FORM_SIMILARITY))
     }
 
     /// Scores a pair through the pairwise C functions, without a cutoff.
     pub fn pair(&self, s1: ffz_str, s2: ffz_str) -> (i32, f64) {
         match *self {
+            // The batch functions score Jaro's normalized similarity as its
+            // similarity (rapidfuzz's cached scorer does the same).
+            Scoring::Metric(m, form) if m.is_float_valued() => {
+                let form = if form == FFZ_FORM_NORMALIZED_SIMILARITY { FFZ_FORM_SIMILARITY } else { form };
+                let cutoff = if form == FFZ_FORM_DISTANCE || form == FFZ_FORM_NORMALIZED_DISTANCE { 1.0 } else { 0.0 };
+                m.float_call(s1, s2, form, cutoff)
+            }
             Scoring::Metric(m, form) => match form {
                 FFZ_FORM_DISTANCE => {
                     let (st, v) = m.int_call(s1, s2, false, usize::MAX, usize::MAX);
@@ -520,7 +688,24 @@ impl Scoring {
         }
     }
 
-    /// Whether `score` passes `cutoff` as searches apply it.
+    /// `cutoff` as searches, cdist and dedupe apply it: integer scores
+    /// truncate it toward zero, a negative one to 0 (rapidfuzz's process
+    /// functions convert it so); float scores keep it.
+    pub fn effective_cutoff(&self, cutoff: Option<f64>) -> Option<f64> {
+        match cutoff {
+            Some(c) if self.is_integer() && !c.is_nan() => Some(if c < 0.0 { 0.0 } else { c.trunc().min(usize::MAX as f64) }),
+            c => c,
+        }
+    }
+
+    /// Whether `score` passes `cutoff` as searches, cdist and dedupe
+    /// apply it.
+    pub fn passes_search(&self, score: f64, cutoff: Option<f64>) -> bool {
+        self.passes(score, self.effective_cutoff(cutoff))
+    }
+
+    /// Whether `score` passes `cutoff` compared as given (as
+    /// `ffz_process_extract` applies it).
     pub fn passes(&self, score: f64, cutoff: Option<f64>) -> bool {
         match cutoff {
             None => true,
@@ -678,7 +863,7 @@ pub unsafe fn index_check(
         let mut expected: Vec<(usize, f64)> = pairs
             .iter()
             .enumerate()
-            .filter(|(_, p)| scoring.passes(p.1, cutoff))
+            .filter(|(_, p)| scoring.passes_search(p.1, cutoff))
             .map(|(i, p)| (i, p.1))
             .collect();
         sort_best_first(&mut expected, scoring.higher_is_better());
@@ -747,7 +932,7 @@ pub unsafe fn index_check(
             let (s, v) = scoring.pair(choice_strs[i].raw(), choice_strs[j].raw());
             if s == FFZ_LENGTH_MISMATCH {
                 mismatch = true;
-            } else if scoring.passes(v, Some(threshold)) {
+            } else if scoring.passes_search(v, Some(threshold)) {
                 let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                 parent[a.max(b)] = a.min(b);
             }

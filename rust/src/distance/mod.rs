@@ -98,7 +98,13 @@ pub fn normalized_distance<M: Metric, A: Unit, B: Unit>(
 ) -> f64 {
     let cutoff = cutoff.unwrap_or(1.0);
     let maximum = metric.maximum(s1.len(), s2.len());
-    let dist_cutoff = ceil_to_usize(maximum as f64 * cutoff);
+    let mut dist_cutoff = ceil_to_usize(maximum as f64 * cutoff);
+    if maximum > 1 << 53 {
+        // `maximum as f64 * cutoff` may round below a distance whose
+        // normalized value still passes (huge weights); the check on
+        // `norm` below decides, so let the kernel go a little further.
+        dist_cutoff = dist_cutoff.saturating_add(maximum >> 50);
+    }
     let dist_hint = ceil_to_usize(maximum as f64 * hint.unwrap_or(1.0).min(cutoff));
     let dist = metric.raw_distance(s1, s2, dist_cutoff, dist_hint.min(dist_cutoff));
     let norm = if maximum != 0 {
