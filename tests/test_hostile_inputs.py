@@ -69,6 +69,26 @@ def test_dedupe_of_many_empty_strings_is_one_group():
         assert groups[0].indices == list(range(500))
 
 
+def test_dedupe_of_a_million_empty_strings():
+    """Copies are searched once per distinct string: a million copies make
+    one group in linear memory (once every passing pair was materialised,
+    which ran out of memory)."""
+    n = 10**6
+    with ferrofuzz.Index([""] * n + ["x", "y", "x"]) as index:
+        groups = index.dedupe(threshold=0, scorer=Levenshtein.distance)
+        assert [g.indices for g in groups] == [list(range(n)), [n, n + 2]]
+
+
+def test_dedupe_copies_join_through_their_matches():
+    """Copies that do not pass against each other still join through a
+    choice both match: the same components as one search per copy."""
+    # Similarity of two empty strings is 0, which fails a cutoff of 1; each
+    # empty string's similarity to "a" is 0 as well, so nothing joins.
+    with ferrofuzz.Index(["", "a", "", "ab", "ab"]) as index:
+        groups = index.dedupe(threshold=1, scorer=Levenshtein.similarity)
+        assert [g.indices for g in groups] == [[1, 3, 4]]
+
+
 def test_lone_surrogates_are_code_points():
     # Scored per code point, like rapidfuzz.
     assert Levenshtein.distance("a\ud800b", "a\udc00b") == 1

@@ -7,6 +7,60 @@
 //! joins: similarity is not transitive, so a chain a~b~c puts a and c in one
 //! group even when a and c are not similar themselves.
 
+use crate::unit::{Seq, Unit};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+fn for_each_value(seq: Seq<'_>, mut f: impl FnMut(u64)) {
+    match seq {
+        Seq::U8(s) => s.iter().for_each(|&u| f(u.value())),
+        Seq::U32(s) => s.iter().for_each(|&u| f(u.value())),
+        Seq::U64(s) => s.iter().for_each(|&u| f(u.value())),
+    }
+}
+
+fn value_hash(seq: Seq<'_>) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    seq.len().hash(&mut h);
+    for_each_value(seq, |v| v.hash(&mut h));
+    h.finish()
+}
+
+fn same_values(a: Seq<'_>, b: Seq<'_>) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut va = Vec::with_capacity(a.len());
+    for_each_value(a, |v| va.push(v));
+    let mut i = 0;
+    let mut same = true;
+    for_each_value(b, |v| {
+        same &= va[i] == v;
+        i += 1;
+    });
+    same
+}
+
+/// The choices `0..n` (read through `get`) in classes of equal unit values,
+/// each class ascending, classes ordered by their first member. Copies of
+/// one string find the same choices, so a search per class suffices.
+pub fn classes_of_copies<'a>(n: usize, get: impl Fn(usize) -> Seq<'a>) -> Vec<Vec<usize>> {
+    let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut classes: Vec<Vec<usize>> = Vec::new();
+    for i in 0..n {
+        let seq = get(i);
+        let slots = by_hash.entry(value_hash(seq)).or_default();
+        match slots.iter().find(|&&c| same_values(get(classes[c][0]), seq)) {
+            Some(&c) => classes[c].push(i),
+            None => {
+                slots.push(classes.len());
+                classes.push(vec![i]);
+            }
+        }
+    }
+    classes
+}
+
 /// Disjoint-set forest with path halving and union by size.
 pub struct UnionFind {
     parent: Vec<u32>,
@@ -66,6 +120,14 @@ impl UnionFind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copies_are_classed_by_value() {
+        let words: [&[u8]; 6] = [b"ab", b"", b"ab", b"ba", b"", b"ab"];
+        let wide: [u64; 2] = [97, 98];
+        let classes = classes_of_copies(7, |i| if i < 6 { Seq::U8(words[i]) } else { Seq::U64(&wide) });
+        assert_eq!(classes, vec![vec![0, 2, 5, 6], vec![1, 4], vec![3]]);
+    }
 
     #[test]
     fn components() {

@@ -36,6 +36,9 @@ use trie::SortedTrie;
 /// Choices per parallel work unit of a scan.
 const CHUNK: usize = 4096;
 
+/// Classes of copies searched at once by [`Index::dedupe`].
+const DEDUPE_CHUNK: usize = 8192;
+
 /// Choices added since the last sort are scanned; the trie is rebuilt once
 /// they exceed this many, or an eighth of the sorted ones.
 const PENDING_MIN: usize = 4096;
@@ -197,17 +200,33 @@ impl Index {
     pub fn dedupe(&self, scorer: &Scorer, threshold: f64) -> Result<Vec<Vec<usize>>, ScoreError> {
         let state = self.read();
         let n = state.corpus.len();
-        let edges: Result<Vec<Vec<usize>>, ScoreError> = (0..n)
-            .into_par_iter()
-            .map(|i| {
-                let hits = search_state(&state, state.corpus.get(i), scorer, n, Some(threshold))?;
-                Ok(hits.into_iter().map(|m| m.index).filter(|&j| j > i).collect())
-            })
-            .collect();
+        // Copies of one string find the same choices: one search per class
+        // of copies, whose hits join the class's first member; the other
+        // copies join it when there is any hit (through the hits, they
+        // would be connected anyway). So a million copies cost one search,
+        // not a million searches of a million hits each.
+        let classes = dedupe::classes_of_copies(n, |i| state.corpus.get(i));
         let mut components = dedupe::UnionFind::new(n);
-        for (i, js) in edges?.into_iter().enumerate() {
-            for j in js {
-                components.union(i, j);
+        // Classes in chunks, so that the hits held at once stay bounded.
+        for chunk in classes.chunks(DEDUPE_CHUNK) {
+            let hits: Result<Vec<Vec<usize>>, ScoreError> = chunk
+                .par_iter()
+                .map(|class| {
+                    let hits = search_state(&state, state.corpus.get(class[0]), scorer, n, Some(threshold))?;
+                    Ok(hits.into_iter().map(|m| m.index).collect())
+                })
+                .collect();
+            for (class, hits) in chunk.iter().zip(hits?) {
+                let first = class[0];
+                let joined = hits.iter().any(|&j| j != first);
+                for j in hits {
+                    components.union(first, j);
+                }
+                if joined {
+                    for &copy in &class[1..] {
+                        components.union(first, copy);
+                    }
+                }
             }
         }
         Ok(components.groups(2))
@@ -602,6 +621,38 @@ mod tests {
                             let slow = index.scan(q.as_seq(), &scorer, limit, cutoff).unwrap();
                             assert_eq!(fast, slow, "round {round} {metric:?} {form:?} {cutoff:?} {limit}");
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Huge weights make the bound in edits huge: searches must still take
+    /// a handful of walks (they once counted k up one by one, for ever) and
+    /// agree with the scan.
+    #[test]
+    fn huge_weights_search_promptly_and_exactly() {
+        let mut s = 0x5151_7777_0000_0001u64;
+        let words: Vec<String> = (0..300).map(|_| word(&mut s, b"abc", 8)).collect();
+        let index = Index::from_owned(words.iter().map(|w| OwnedSeq::from_str(w)).collect());
+        let big = usize::MAX / 16;
+        // Past the walk's weight limit (these scan) and just within it.
+        let weights = [
+            Weights { insertion: big, deletion: big, substitution: big },
+            Weights { insertion: 1, deletion: big, substitution: 3 },
+            Weights { insertion: 1 << 40, deletion: 1 << 40, substitution: 1 },
+            Weights { insertion: 1 << 20, deletion: 1 << 20, substitution: 1 << 20 },
+            Weights { insertion: 1, deletion: 1 << 20, substitution: 7 },
+        ];
+        for w in weights {
+            for form in [Form::Distance, Form::Similarity, Form::NormalizedDistance, Form::NormalizedSimilarity] {
+                let scorer = Scorer::new(MetricKind::Levenshtein(w), form);
+                for cutoff in [None, Some(0.0), Some(0.5), Some(1e30)] {
+                    for limit in [1, 5, usize::MAX] {
+                        let q = OwnedSeq::from_str(&word(&mut s, b"abcd", 9));
+                        let fast = index.search(q.as_seq(), &scorer, limit, cutoff).unwrap();
+                        let slow = index.scan(q.as_seq(), &scorer, limit, cutoff).unwrap();
+                        assert_eq!(fast, slow, "{w:?} {form:?} {cutoff:?} {limit}");
                     }
                 }
             }

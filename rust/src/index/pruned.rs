@@ -24,6 +24,9 @@ use rayon::prelude::*;
 /// the scan wins.
 pub(crate) const MAX_EDITS: usize = 4;
 
+/// Largest Levenshtein weight the walk takes (see [`Plan::for_scorer`]).
+const MAX_WALK_WEIGHT: usize = 1 << 20;
+
 /// Largest bound, in edits, tried for a top-k without a cutoff.
 const MAX_UNCUT_EDITS: usize = 2;
 
@@ -42,6 +45,13 @@ pub struct Plan {
 impl Plan {
     pub fn for_scorer(scorer: &Scorer) -> Option<Plan> {
         let costs = match scorer.metric {
+            // Distances past 2^53 are not exact as f64 scores, and the walk's
+            // bounds and seeded cutoffs compare them as f64: with weights
+            // that large (over 2^20, times at most 2^32 units) such
+            // searches scan, which compares exact integers.
+            MetricKind::Levenshtein(w) if w.insertion.max(w.deletion).max(w.substitution) > MAX_WALK_WEIGHT => {
+                return None
+            }
             MetricKind::Levenshtein(w) => EditCosts::levenshtein(w)?,
             MetricKind::Indel => EditCosts::indel(),
             MetricKind::Osa => EditCosts::osa(),
@@ -270,12 +280,24 @@ pub fn search(
     // MAX_UNCUT_EDITS rarely settle it (the k-th best name is usually far).
     let mut max_k = MAX_UNCUT_EDITS.saturating_mul(unit);
     if let Some(c) = cutoff {
-        while k <= plan.max_bound() {
-            match plan.best_unseen(form, values.len(), k, sorted.lengths) {
-                Some(b) if scorer.passes(b, c) => k += 1,
-                _ => break,
+        // The smallest k whose unseen choices all fail the cutoff (or
+        // max_bound + 1 if none up to max_bound does). Whether the bound at
+        // k passes only turns from true to false as k grows, so a binary
+        // search finds it in O(log max_bound) steps: a linear count would
+        // run for ages with huge weights, whose max_bound is huge too.
+        let unseen_passes = |k: usize| {
+            matches!(plan.best_unseen(form, values.len(), k, sorted.lengths), Some(b) if scorer.passes(b, c))
+        };
+        let (mut lo, mut hi) = (0usize, plan.max_bound().saturating_add(1));
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if unseen_passes(mid) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
+        k = lo;
         max_k = max_k.max(k.min(plan.max_bound()));
     }
     let mut seed = None;
@@ -307,7 +329,15 @@ pub fn search(
         if done {
             return Ok(Outcome::Done(top.into_sorted()));
         }
-        k += 1;
+        // Any sequence of bounds is exact (each walk's result is checked
+        // against its own bound); steps of one edit of the dearer kind keep
+        // the number of walks at MAX_UNCUT_EDITS / MAX_EDITS + 1 whatever
+        // the weights (for unit weights: k = 0, 1, 2, ...).
+        let next = k.saturating_add(unit.max(1));
+        if next == k {
+            return Ok(Outcome::Scan { seed });
+        }
+        k = next;
     }
 }
 
