@@ -21,9 +21,7 @@
 //! [`BlockPatternMatchVector`].
 
 use super::common::common_prefix;
-use super::pattern::{
-    BlockPatternMatchVector, PatternMatchVector, SmallPatternMatchVector, WordMatchVector,
-};
+use super::pattern::{with_word_pattern, BlockPatternMatchVector, WordMatchVector};
 use crate::unit::Unit;
 
 /// The Jaro score from its counts, in rapidfuzz's order of operations.
@@ -114,23 +112,9 @@ pub fn similarity<A: Unit, B: Unit>(s1: &[A], s2: &[B], score_cutoff: f64) -> f6
 
     if !p.is_empty() && !t.is_empty() {
         if p.len() <= 64 && t.len() <= 64 {
-            let counts = match p.len() {
-                0..=4 => word_counts(&SmallPatternMatchVector::<8>::new(p), t, bound, |c| {
-                    common_char_filter(p_len, t_len, common + c, score_cutoff)
-                }),
-                5..=8 => word_counts(&SmallPatternMatchVector::<16>::new(p), t, bound, |c| {
-                    common_char_filter(p_len, t_len, common + c, score_cutoff)
-                }),
-                9..=16 => word_counts(&SmallPatternMatchVector::<32>::new(p), t, bound, |c| {
-                    common_char_filter(p_len, t_len, common + c, score_cutoff)
-                }),
-                17..=32 => word_counts(&SmallPatternMatchVector::<64>::new(p), t, bound, |c| {
-                    common_char_filter(p_len, t_len, common + c, score_cutoff)
-                }),
-                _ => word_counts(&PatternMatchVector::new(p), t, bound, |c| {
-                    common_char_filter(p_len, t_len, common + c, score_cutoff)
-                }),
-            };
+            let counts = with_word_pattern!(p, |pm| word_counts(pm, t, bound, |c| {
+                common_char_filter(p_len, t_len, common + c, score_cutoff)
+            }));
             match counts {
                 Some((c, tr)) => {
                     common += c;

@@ -9,7 +9,7 @@
 
 use super::common::strip_affix;
 use super::mbleven;
-use super::pattern::{BlockPatternMatchVector, PatternMatchVector};
+use super::pattern::{with_word_pattern, BlockPatternMatchVector, WordMatchVector};
 use super::Metric;
 use crate::unit::Unit;
 
@@ -74,9 +74,9 @@ pub(crate) fn lcs_bounded<A: Unit, B: Unit>(s1: &[A], s2: &[B], min_lcs: usize) 
 /// Bit-parallel LCS of two non-empty sequences; exact when >= `min_lcs`.
 fn lcs_kernel<A: Unit, B: Unit>(s1: &[A], s2: &[B], min_lcs: usize) -> usize {
     if s1.len() <= 64 && s1.len() <= s2.len() {
-        lcs_word(&PatternMatchVector::new(s1), s2)
+        with_word_pattern!(s1, |pm| lcs_word(pm, s2))
     } else if s2.len() <= 64 {
-        lcs_word(&PatternMatchVector::new(s2), s1)
+        with_word_pattern!(s2, |pm| lcs_word(pm, s1))
     } else if s1.len() <= s2.len() {
         lcs_blocks(&BlockPatternMatchVector::new(s1), s1.len(), s2, min_lcs)
     } else {
@@ -92,10 +92,10 @@ fn lcs_kernel<A: Unit, B: Unit>(s1: &[A], s2: &[B], min_lcs: usize) -> usize {
 /// past the pattern never clear: their match bits are 0 and `s - u` has no
 /// borrow since `u` is a subset of `s`.
 #[inline]
-pub(crate) fn lcs_word<T: Unit>(pm: &PatternMatchVector, text: &[T]) -> usize {
+pub(crate) fn lcs_word<PM: WordMatchVector, T: Unit>(pm: &PM, text: &[T]) -> usize {
     let mut s = !0u64;
     for &c in text {
-        let u = s & pm.get(c.value());
+        let u = s & pm.get_word(c.value());
         s = s.wrapping_add(u) | (s - u);
     }
     (!s).count_ones() as usize

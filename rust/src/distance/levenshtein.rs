@@ -11,7 +11,7 @@
 use super::common::strip_affix;
 use super::lcs_seq::lcs_bounded;
 use super::mbleven;
-use super::pattern::{BlockPatternMatchVector, PatternMatchVector};
+use super::pattern::{with_word_pattern, BlockPatternMatchVector, WordMatchVector};
 use super::Metric;
 use crate::unit::Unit;
 
@@ -163,10 +163,10 @@ pub fn uniform_distance<A: Unit, B: Unit>(s1: &[A], s2: &[B], cutoff: usize, hin
         return mbleven::levenshtein(s1, s2, k);
     }
     if s1.len() <= 64 && s1.len() <= s2.len() {
-        return hyyro_word(&PatternMatchVector::new(s1), s1.len(), s2, k);
+        return with_word_pattern!(s1, |pm| hyyro_word(pm, s1.len(), s2, k));
     }
     if s2.len() <= 64 {
-        return hyyro_word(&PatternMatchVector::new(s2), s2.len(), s1, k);
+        return with_word_pattern!(s2, |pm| hyyro_word(pm, s2.len(), s1, k));
     }
     // The longer sequence is the pattern: fewer rows to scan.
     if s1.len() >= s2.len() {
@@ -198,7 +198,7 @@ fn blocks_with_hint<A: Unit, B: Unit>(pattern: &[A], text: &[B], k: usize, hint:
 ///
 /// Bits of `vp` / `vn` are the +1 / -1 vertical differences of the current
 /// DP column; `dist` follows the last pattern row.
-pub(crate) fn hyyro_word<T: Unit>(pm: &PatternMatchVector, len1: usize, text: &[T], k: usize) -> usize {
+pub(crate) fn hyyro_word<PM: WordMatchVector, T: Unit>(pm: &PM, len1: usize, text: &[T], k: usize) -> usize {
     debug_assert!((1..=64).contains(&len1));
     let mut vp = !0u64;
     let mut vn = 0u64;
@@ -208,7 +208,7 @@ pub(crate) fn hyyro_word<T: Unit>(pm: &PatternMatchVector, len1: usize, text: &[
     // unit `j` it can still end <= k only while dist <= k + (len2 - j - 1).
     let bound = k + text.len();
     for (j, &c) in text.iter().enumerate() {
-        let x = pm.get(c.value()) | vn;
+        let x = pm.get_word(c.value()) | vn;
         let d0 = ((x & vp).wrapping_add(vp) ^ vp) | x;
         let hp = vn | !(d0 | vp);
         let hn = d0 & vp;

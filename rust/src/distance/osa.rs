@@ -7,9 +7,7 @@
 //! of `s2`; the vertical deltas of one column are held in `vp`/`vn`.
 
 use super::common::strip_affix;
-use super::pattern::{
-    BlockPatternMatchVector, PatternMatchVector, SmallPatternMatchVector, WordMatchVector,
-};
+use super::pattern::{with_word_pattern, BlockPatternMatchVector, WordMatchVector};
 use super::Metric;
 use crate::unit::Unit;
 
@@ -48,13 +46,7 @@ pub fn osa_distance<A: Unit, B: Unit>(s1: &[A], s2: &[B], cutoff: usize) -> usiz
     }
     let len1 = s1.len();
     if len1 <= 64 {
-        match len1 {
-            0..=4 => osa_word(&SmallPatternMatchVector::<8>::new(s1), len1, s2, cutoff),
-            5..=8 => osa_word(&SmallPatternMatchVector::<16>::new(s1), len1, s2, cutoff),
-            9..=16 => osa_word(&SmallPatternMatchVector::<32>::new(s1), len1, s2, cutoff),
-            17..=32 => osa_word(&SmallPatternMatchVector::<64>::new(s1), len1, s2, cutoff),
-            _ => osa_word(&PatternMatchVector::new(s1), len1, s2, cutoff),
-        }
+        with_word_pattern!(s1, |pm| osa_word(pm, len1, s2, cutoff))
     } else {
         osa_block(&BlockPatternMatchVector::new(s1), s1.len(), s2, cutoff)
     }

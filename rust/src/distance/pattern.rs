@@ -216,6 +216,42 @@ impl WordMatchVector for PatternMatchVector {
     }
 }
 
+/// Evaluates `$body` with `$pm` bound to the match vectors of `$s` (at most
+/// 64 units) in the table that is cheapest to build for its length: an
+/// open-addressing [`SmallPatternMatchVector`] sized to the pattern up to 32
+/// units, the 256-entry [`PatternMatchVector`] above. Building the 256-entry
+/// table means clearing 2 KB, which dominated a short single-pair call.
+/// `$body` is instantiated once per table type, so it may use `$pm` with any
+/// function generic over [`WordMatchVector`].
+macro_rules! with_word_pattern {
+    ($s:expr, |$pm:ident| $body:expr) => {{
+        let s = $s;
+        match s.len() {
+            0..=4 => {
+                let $pm = &$crate::distance::pattern::SmallPatternMatchVector::<8>::new(s);
+                $body
+            }
+            5..=8 => {
+                let $pm = &$crate::distance::pattern::SmallPatternMatchVector::<16>::new(s);
+                $body
+            }
+            9..=16 => {
+                let $pm = &$crate::distance::pattern::SmallPatternMatchVector::<32>::new(s);
+                $body
+            }
+            17..=32 => {
+                let $pm = &$crate::distance::pattern::SmallPatternMatchVector::<64>::new(s);
+                $body
+            }
+            _ => {
+                let $pm = &$crate::distance::pattern::PatternMatchVector::new(s);
+                $body
+            }
+        }
+    }};
+}
+pub(crate) use with_word_pattern;
+
 /// Match vectors of a short pattern in an open-addressing table of `N`
 /// slots (`N` a power of two, at least 8 and at least twice the pattern
 /// length). For short patterns it is much cheaper to build than the
