@@ -578,6 +578,15 @@ const char *ffz_last_error_message(void);
 // Only built with the `test-hooks` feature.
 int32_t ffz_test_panic(void);
 
+// With `armed` nonzero, arms a one-shot panic: the next batch call from any
+// thread that runs on worker threads (`ffz_process_cdist` and
+// `ffz_process_extract` when they split the work, `ffz_index_search_many`,
+// `ffz_index_dedupe`) panics on one of its worker threads, and returns
+// `FFZ_PANIC` with the panic's message, as any panic inside the library
+// does. With `armed` 0, disarms. For tests only. Only built with the
+// `test-hooks` feature.
+void ffz_test_arm_worker_panic(int32_t armed);
+
 // `ratio`: the normalized Indel similarity of `s1` and `s2` times 100
 // (100 for two empty strings). Writes the score to `*out`.
 //

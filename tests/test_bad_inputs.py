@@ -141,3 +141,43 @@ def test_panics_become_internal_errors():
         _errors.check(_native.lib.ffz_test_panic())
     # The library keeps working after a caught panic.
     assert Levenshtein.distance("kitten", "sitting") == 3
+
+
+
+def _worker_batches():
+    """Calls that run on the library's worker threads (a pool made for the
+    call, or the global pool for workers=-1)."""
+    from ferrofuzz import process
+
+    words = ["kitten", "sitting", "mitten", "bitten"] * 25_000  # several extract chunks
+    index = ferrofuzz.Index(words[:4])
+    return {
+        "cdist": lambda: process.cdist(words[:400], words[:200], scorer=Levenshtein.distance, workers=2),
+        "cdist all cores": lambda: process.cdist(words[:400], words[:200], scorer=Indel.distance, workers=-1),
+        # extract runs on every core from process.PARALLEL_CHOICES choices on
+        "extract": lambda: process.extract("sitting", words, scorer=Levenshtein.distance, limit=2),
+        "extractOne": lambda: process.extractOne("mittens", words, scorer=Indel.distance),
+        "search_many": lambda: index.search_many(["sitting", "mitten"], scorer=Levenshtein.distance, limit=1, workers=2),
+        "dedupe": lambda: index.dedupe(threshold=1, scorer=Levenshtein.distance, workers=2),
+    }
+
+
+def _plain(value):
+    return value.tolist() if hasattr(value, "tolist") else value
+
+
+@pytest.mark.parametrize("name", list(_worker_batches()))
+def test_panic_on_a_worker_thread_becomes_internal_error(name):
+    from ferrofuzz import _native
+
+    call = _worker_batches()[name]
+    expected = _plain(call())
+    assert expected  # each call has a non-empty correct answer to come back to
+    _native.lib.ffz_test_arm_worker_panic(1)
+    try:
+        with pytest.raises(ferrofuzz.InternalError, match="test hook: panic on worker thread"):
+            call()
+    finally:
+        _native.lib.ffz_test_arm_worker_panic(0)
+    # One-shot, and nothing is left broken: the same call gives the same answer.
+    assert _plain(call()) == expected

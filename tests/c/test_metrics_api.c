@@ -377,9 +377,57 @@ static void test_scorer(void) {
     }
 }
 
+/* A panic on a batch worker thread (armed by the test hook) reaches the
+ * caller as FFZ_PANIC with its message, with workers=2 (a pool made for the
+ * call) and workers=0 (the global pool); the library keeps working. */
+static void test_worker_panic(void) {
+    /* 300 x 300 cells: cdist splits the rows into several work units */
+    enum { N = 300 };
+    static const char words[] = "MARTHAMARHTAcafe";
+    static const size_t word_lengths[] = {6, 6, 4};
+    char data[N * 6];
+    size_t lengths[N], offsets[3] = {0, 6, 12}, data_len = 0, i, w;
+    const size_t workers[] = {2, 0};
+    ffz_strs list;
+    ffz_scorer sc;
+    double *out = malloc(sizeof(double) * N * N);
+    if (!CHECK(out != NULL))
+        return;
+    for (i = 0; i < N; i++) {
+        memcpy(data + data_len, words + offsets[i % 3], word_lengths[i % 3]);
+        lengths[i] = word_lengths[i % 3];
+        data_len += lengths[i];
+    }
+    list.data = data;
+    list.data_len = data_len;
+    list.lengths = lengths;
+    list.count = N;
+    list.kind = FFZ_KIND_U8;
+    memset(&sc, 0, sizeof sc);
+    sc.metric = FFZ_METRIC_OSA;
+    sc.form = FFZ_FORM_DISTANCE;
+    for (w = 0; w < 2; w++) {
+        ffz_test_arm_worker_panic(1);
+        CHECK_STATUS(ffz_process_cdist(&list, &list, &sc, NULL, NULL, 1.0, FFZ_DTYPE_FLOAT64, workers[w], NULL, out,
+                                       N * N),
+                     FFZ_PANIC);
+        CHECK(strstr(ffz_last_error_message(), "test hook: panic on worker thread") != NULL);
+        /* one-shot: the next call succeeds */
+        CHECK_OK(ffz_process_cdist(&list, &list, &sc, NULL, NULL, 1.0, FFZ_DTYPE_FLOAT64, workers[w], NULL, out, N * N));
+        CHECK_DOUBLE(out[1], 1.0);           /* OSA("MARTHA", "MARHTA"): one transposition */
+        CHECK_DOUBLE(out[297 * N], 0.0);     /* row 297 is "MARTHA" again */
+    }
+    /* Disarmed, no batch panics. */
+    ffz_test_arm_worker_panic(1);
+    ffz_test_arm_worker_panic(0);
+    CHECK_OK(ffz_process_cdist(&list, &list, &sc, NULL, NULL, 1.0, FFZ_DTYPE_FLOAT64, 2, NULL, out, N * N));
+    free(out);
+}
+
 int main(void) {
     test_values();
     test_errors();
     test_scorer();
+    test_worker_panic();
     return check_summary();
 }

@@ -2,6 +2,7 @@
 //! every exported function.
 
 use super::{FFZ_OK, FFZ_PANIC};
+use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::ffi::{c_char, CString};
 use std::panic::{self, AssertUnwindSafe};
@@ -37,6 +38,15 @@ fn set_last_error(message: &str) {
     LAST_ERROR.with(|e| *e.borrow_mut() = c);
 }
 
+/// The text of a panic payload (`panic!` makes a `&str` or a `String`).
+fn payload_text(payload: &(dyn Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic payload".to_string())
+}
+
 static HOOK: Once = Once::new();
 
 /// Installs, once, a panic hook that records the message of a panic raised
@@ -47,20 +57,18 @@ fn install_panic_hook() {
         let previous = panic::take_hook();
         panic::set_hook(Box::new(move |info| {
             if IN_GUARD.with(Cell::get) {
-                let payload = info.payload();
-                let text = payload
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| payload.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown panic payload".to_string());
+                let text = payload_text(info.payload());
                 let location = info
                     .location()
                     .map(|l| format!(" at {}:{}", l.file(), l.line()))
                     .unwrap_or_default();
                 PANIC_MESSAGE.with(|m| *m.borrow_mut() = Some(format!("panic: {text}{location}")));
-            } else {
+            } else if rayon::current_thread_index().is_none() {
                 previous(info);
             }
+            // A panic on one of the library's rayon worker threads happens
+            // inside a guarded call on another thread: rayon hands its payload
+            // to that call, whose guard reports it, so nothing is printed here.
         }));
     });
 }
@@ -78,10 +86,12 @@ pub fn guard<F: FnOnce() -> FfiResult<()>>(body: F) -> i32 {
             set_last_error(&e.message);
             e.status
         }
-        Err(_) => {
+        Err(payload) => {
+            // The hook recorded panics on this thread, with their location;
+            // one on a worker thread arrives only as its payload.
             let message = PANIC_MESSAGE
                 .with(|m| m.borrow_mut().take())
-                .unwrap_or_else(|| "panic: unknown".to_string());
+                .unwrap_or_else(|| format!("panic: {}", payload_text(&*payload)));
             set_last_error(&message);
             FFZ_PANIC
         }
@@ -128,4 +138,17 @@ pub extern "C" fn ffz_last_error_message() -> *const c_char {
 #[no_mangle]
 pub extern "C" fn ffz_test_panic() -> i32 {
     guard(|| panic!("ffz_test_panic was called"))
+}
+
+/// With `armed` nonzero, arms a one-shot panic: the next batch call from any
+/// thread that runs on worker threads (`ffz_process_cdist` and
+/// `ffz_process_extract` when they split the work, `ffz_index_search_many`,
+/// `ffz_index_dedupe`) panics on one of its worker threads, and returns
+/// `FFZ_PANIC` with the panic's message, as any panic inside the library
+/// does. With `armed` 0, disarms. For tests only. Only built with the
+/// `test-hooks` feature.
+#[cfg(feature = "test-hooks")]
+#[no_mangle]
+pub extern "C" fn ffz_test_arm_worker_panic(armed: i32) {
+    let _ = panic::catch_unwind(|| crate::parallel::test_hooks::arm_worker_panic(armed != 0));
 }
