@@ -337,23 +337,29 @@ def _apply_error() -> ValueError:
     return ValueError("edit operations do not fit the sequences")
 
 
-class Editops:
-    """List-like object of edit operations describing how to turn s1 into s2."""
+class _Alignment:
+    """What Editops and Opcodes share: a list of operation tuples (unpacked
+    from the library's arrays on first use), src_len and dest_len, equality,
+    length, iteration as ``_ITEM`` objects, and the repr."""
 
     __slots__ = ("_ops", "_pending", "_count", "_src_len", "_dest_len")
+    _ITEM: Any = None  # Editop or Opcode
+    _from_list: Any = None  # checks and converts a user's list of operations
 
-    def __init__(self, editops: Any = None, src_len: int = 0, dest_len: int = 0) -> None:
+    def __init__(self, ops: Any = None, src_len: int = 0, dest_len: int = 0) -> None:
         self._pending: Any = None
         self._src_len = 0
         self._dest_len = 0
-        self._ops: Optional[List[EditopTuple]] = []
-        if editops is not None:
+        self._ops: Optional[List[Any]] = []
+        if ops is not None:
             src_len, dest_len = _size_t(src_len), _size_t(dest_len)
-            self._ops = _list_to_editops(editops, src_len, dest_len)
+            self._ops = type(self)._from_list(ops, src_len, dest_len)
             self._src_len, self._dest_len = src_len, dest_len
 
     @classmethod
-    def _make(cls, ops: Optional[List[EditopTuple]], src_len: int, dest_len: int, pending: Any = None) -> "Editops":
+    def _make(cls, ops: Optional[List[Any]], src_len: int, dest_len: int, pending: Any = None) -> Any:
+        """An instance of ``ops``, or of the library's arrays in ``pending``
+        (a count first), which are unpacked on first use."""
         self = cls.__new__(cls)
         self._ops = ops
         self._pending = pending
@@ -362,13 +368,80 @@ class Editops:
         self._dest_len = dest_len
         return self
 
-    def _list(self) -> List[EditopTuple]:
+    def _unpack(self, pending: Any) -> List[Any]:
+        raise NotImplementedError
+
+    def _list(self) -> List[Any]:
         ops = self._ops
         if ops is None:
-            n, tags, src, dest = self._pending
-            ops = self._ops = list(zip(map(_TAGS.__getitem__, bytes(ffi.buffer(tags, n))), ffi.unpack(src, n), ffi.unpack(dest, n)))
+            ops = self._ops = self._unpack(self._pending)
             self._pending = None
         return ops
+
+    def _index(self, key: int, ops: List[Any]) -> int:
+        index = key + len(ops) if key < 0 else key
+        if index < 0 or index >= len(ops):
+            raise IndexError(f"{type(self).__name__} index out of range")
+        return index
+
+    @property
+    def src_len(self) -> int:
+        return self._src_len
+
+    @src_len.setter
+    def src_len(self, value: int) -> None:
+        self._src_len = _size_t(value)
+
+    @property
+    def dest_len(self) -> int:
+        return self._dest_len
+
+    @dest_len.setter
+    def dest_len(self, value: int) -> None:
+        self._dest_len = _size_t(value)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, type(self)) or isinstance(self, type(other)):
+            return (
+                self._src_len == other._src_len  # type: ignore[attr-defined]
+                and self._dest_len == other._dest_len  # type: ignore[attr-defined]
+                and self._list() == other._list()  # type: ignore[attr-defined]
+            )
+        return False
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __len__(self) -> int:
+        return self._count if self._ops is None else len(self._ops)
+
+    def __iter__(self) -> Iterator[Any]:
+        item = self._ITEM
+        for op in self._list():
+            yield item(*op)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}([" + ", ".join(repr(op) for op in self)
+            + f"], src_len={self._src_len}, dest_len={self._dest_len})"
+        )
+
+
+class Editops(_Alignment):
+    """List-like object of edit operations describing how to turn s1 into s2."""
+
+    __slots__ = ()
+    _ITEM = Editop
+    _from_list = staticmethod(_list_to_editops)
+
+    def __init__(self, editops: Any = None, src_len: int = 0, dest_len: int = 0) -> None:
+        super().__init__(editops, src_len, dest_len)
+
+    def _unpack(self, pending: Any) -> List[EditopTuple]:
+        n, tags, src, dest = pending
+        return list(zip(map(_TAGS.__getitem__, bytes(ffi.buffer(tags, n))), ffi.unpack(src, n), ffi.unpack(dest, n)))
 
     @classmethod
     def from_opcodes(cls, opcodes: "Opcodes") -> "Editops":
@@ -447,39 +520,6 @@ class Editops:
         parts.append(src[src_pos:])
         return "".join(parts)
 
-    @property
-    def src_len(self) -> int:
-        return self._src_len
-
-    @src_len.setter
-    def src_len(self, value: int) -> None:
-        self._src_len = _size_t(value)
-
-    @property
-    def dest_len(self) -> int:
-        return self._dest_len
-
-    @dest_len.setter
-    def dest_len(self, value: int) -> None:
-        self._dest_len = _size_t(value)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Editops):
-            return (
-                self._src_len == other._src_len
-                and self._dest_len == other._dest_len
-                and self._list() == other._list()
-            )
-        return False
-
-    def __ne__(self, other: object) -> bool:
-        return not self.__eq__(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __len__(self) -> int:
-        return self._count if self._ops is None else len(self._ops)
-
     def _slice(self, key: slice) -> range:
         start, stop, step = key.indices(len(self))
         if step < 0:
@@ -489,10 +529,7 @@ class Editops:
     def __delitem__(self, key: Union[int, slice]) -> None:
         ops = self._list()
         if isinstance(key, int):
-            index = key + len(ops) if key < 0 else key
-            if index < 0 or index >= len(ops):
-                raise IndexError("Editops index out of range")
-            del ops[index]
+            del ops[self._index(key, ops)]
         elif isinstance(key, slice):
             r = self._slice(key)
             del ops[r.start:r.stop:r.step]
@@ -502,63 +539,31 @@ class Editops:
     def __getitem__(self, key: Union[int, slice]) -> Any:
         ops = self._list()
         if isinstance(key, int):
-            index = key + len(ops) if key < 0 else key
-            if index < 0 or index >= len(ops):
-                raise IndexError("Editops index out of range")
-            return Editop(*ops[index])
+            return Editop(*ops[self._index(key, ops)])
         if isinstance(key, slice):
             r = self._slice(key)
             return Editops._make(ops[r.start:r.stop:r.step], self._src_len, self._dest_len)
         raise TypeError("Expected index or slice")
 
-    def __iter__(self) -> Iterator[Editop]:
-        for op in self._list():
-            yield Editop(*op)
 
-    def __repr__(self) -> str:
-        return (
-            "Editops([" + ", ".join(repr(op) for op in self)
-            + f"], src_len={self._src_len}, dest_len={self._dest_len})"
-        )
-
-
-class Opcodes:
+class Opcodes(_Alignment):
     """List-like object of opcode blocks describing how to turn s1 into s2.
     The first block starts at (0, 0), each next one where the previous one
     ends, and the last one ends at (src_len, dest_len)."""
 
-    __slots__ = ("_ops", "_pending", "_count", "_src_len", "_dest_len")
+    __slots__ = ()
+    _ITEM = Opcode
+    _from_list = staticmethod(_list_to_opcodes)
 
     def __init__(self, opcodes: Any = None, src_len: int = 0, dest_len: int = 0) -> None:
-        self._pending: Any = None
-        self._src_len = 0
-        self._dest_len = 0
-        self._ops: Optional[List[OpcodeTuple]] = []
-        if opcodes is not None:
-            src_len, dest_len = _size_t(src_len), _size_t(dest_len)
-            self._ops = _list_to_opcodes(opcodes, src_len, dest_len)
-            self._src_len, self._dest_len = src_len, dest_len
+        super().__init__(opcodes, src_len, dest_len)
 
-    @classmethod
-    def _make(cls, ops: Optional[List[OpcodeTuple]], src_len: int, dest_len: int, pending: Any = None) -> "Opcodes":
-        self = cls.__new__(cls)
-        self._ops = ops
-        self._pending = pending
-        self._count = pending[0] if pending is not None else 0
-        self._src_len = src_len
-        self._dest_len = dest_len
-        return self
-
-    def _list(self) -> List[OpcodeTuple]:
-        ops = self._ops
-        if ops is None:
-            n, tags, a, b, c, d = self._pending
-            unpack = ffi.unpack
-            ops = self._ops = list(
-                zip(map(_TAGS.__getitem__, bytes(ffi.buffer(tags, n))), unpack(a, n), unpack(b, n), unpack(c, n), unpack(d, n))
-            )
-            self._pending = None
-        return ops
+    def _unpack(self, pending: Any) -> List[OpcodeTuple]:
+        n, tags, a, b, c, d = pending
+        unpack = ffi.unpack
+        return list(
+            zip(map(_TAGS.__getitem__, bytes(ffi.buffer(tags, n))), unpack(a, n), unpack(b, n), unpack(c, n), unpack(d, n))
+        )
 
     @classmethod
     def from_editops(cls, editops: Editops) -> "Opcodes":
@@ -612,57 +617,11 @@ class Opcodes:
                 parts.append(dest[d0:d1])
         return "".join(parts)
 
-    @property
-    def src_len(self) -> int:
-        return self._src_len
-
-    @src_len.setter
-    def src_len(self, value: int) -> None:
-        self._src_len = _size_t(value)
-
-    @property
-    def dest_len(self) -> int:
-        return self._dest_len
-
-    @dest_len.setter
-    def dest_len(self, value: int) -> None:
-        self._dest_len = _size_t(value)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Opcodes):
-            return (
-                self._src_len == other._src_len
-                and self._dest_len == other._dest_len
-                and self._list() == other._list()
-            )
-        return False
-
-    def __ne__(self, other: object) -> bool:
-        return not self.__eq__(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __len__(self) -> int:
-        return self._count if self._ops is None else len(self._ops)
-
     def __getitem__(self, key: int) -> Opcode:
         if not isinstance(key, int):
             raise TypeError("Expected index")
         ops = self._list()
-        index = key + len(ops) if key < 0 else key
-        if index < 0 or index >= len(ops):
-            raise IndexError("Opcodes index out of range")
-        return Opcode(*ops[index])
-
-    def __iter__(self) -> Iterator[Opcode]:
-        for op in self._list():
-            yield Opcode(*op)
-
-    def __repr__(self) -> str:
-        return (
-            "Opcodes([" + ", ".join(repr(op) for op in self)
-            + f"], src_len={self._src_len}, dest_len={self._dest_len})"
-        )
+        return Opcode(*ops[self._index(key, ops)])
 
 
 # ---- computing alignments in the library ----
