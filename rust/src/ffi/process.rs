@@ -247,7 +247,9 @@ pub unsafe extern "C" fn ffz_cancel_free(cancel: *mut ffz_cancel) {
 /// The best `limit` choices for `query`, as `rapidfuzz.process.extract`
 /// finds them: best score first (highest similarity, lowest distance), ties
 /// in list order; choices failing `*score_cutoff` (NULL: none) are left
-/// out. With `limit` 1 it is `extractOne`: the first best choice, and the
+/// out. For the integer forms (distance, similarity) a fractional cutoff is
+/// truncated toward zero and a negative one is 0, as in `ffz_process_cdist`
+/// and the Index searches. With `limit` 1 it is `extractOne`: the first best choice, and the
 /// scan stops at the first choice with the best possible score (0 for
 /// distances, 1.0 for normalized similarities), so that later choices that
 /// could not be scored raise no error.
@@ -318,7 +320,9 @@ pub unsafe extern "C" fn ffz_process_extract(
 ///
 /// Each cell is the scorer's result with `*score_cutoff` (NULL: none)
 /// applied as the scorer applies it (a similarity below it is 0, a distance
-/// above it `cutoff + 1`, a normalized distance above it 1.0), times
+/// above it `cutoff + 1`, a normalized distance above it 1.0; for the
+/// integer forms a fractional cutoff is truncated toward zero and a negative
+/// one is 0), times
 /// `score_multiplier`, converted to `dtype` as rapidfuzz converts it: float
 /// types by C conversion; integer types by rounding half away from zero to
 /// int64 (values outside int64 give INT64_MIN) and then truncating to the

@@ -50,6 +50,9 @@ pub fn extract(
     let limit = args.limit.min(n);
     let scorer = args.scorer;
     let higher = scorer.higher_is_better();
+    // As cdist and Index apply it: an integer score truncates a fractional
+    // or negative cutoff, so 2.5 keeps similarities >= 2, not >= 3.
+    let score_cutoff = scorer.effective_cutoff(args.score_cutoff);
     // extractOne stops at a perfect score; later chunks are then skipped.
     let optimal = if limit == 1 { optimal_score(scorer) } else { None };
     let prepared = Prepared::new(scorer, query);
@@ -75,8 +78,8 @@ pub fn extract(
             // Every passing choice of the chunk is kept: no heap, no tightening.
             let mut all = Vec::new();
             for index in start..end {
-                let score = score_at(index, args.score_cutoff)?;
-                if args.score_cutoff.is_none_or(|c| scorer.passes(score, c)) {
+                let score = score_at(index, score_cutoff)?;
+                if score_cutoff.is_none_or(|c| scorer.passes(score, c)) {
                     all.push(Hit { index, score });
                 }
             }
@@ -84,7 +87,7 @@ pub fn extract(
         }
         let mut top = TopK::new(limit, higher);
         for index in start..end {
-            let cutoff = top.cutoff(args.score_cutoff);
+            let cutoff = top.cutoff(score_cutoff);
             let score = score_at(index, cutoff)?;
             if cutoff.is_none_or(|c| scorer.passes(score, c)) {
                 top.offer(Hit { index, score });
@@ -149,6 +152,29 @@ mod tests {
 
     fn args(scorer: &Scorer, limit: usize, cutoff: Option<f64>, workers: usize) -> Extract<'_> {
         Extract { scorer, limit, score_cutoff: cutoff, score_hint: None, workers }
+    }
+
+    #[test]
+    fn integer_scores_truncate_a_fractional_or_negative_cutoff() {
+        let list = StrList::from_strs(&["abcd", "abcx", "abxx", "axxx", "xxxx"]);
+        let query = OwnedSeq::from_str("abcd");
+        let lev = |form| Scorer { metric: MetricKind::Levenshtein(Weights::default()), form };
+        let kept = |scorer: &Scorer, cutoff: f64| -> Vec<usize> {
+            let a = args(scorer, 10, Some(cutoff), 1);
+            extract(query.as_seq(), &list, &a, None).unwrap().iter().map(|h| h.index).collect()
+        };
+        // similarity (4 - distance) >= 2.5 means >= 2: distances 0, 1, 2
+        assert_eq!(kept(&lev(Form::Similarity), 2.5), vec![0, 1, 2]);
+        // distance <= 1.9 means <= 1
+        assert_eq!(kept(&lev(Form::Distance), 1.9), vec![0, 1]);
+        // a negative cutoff is 0: distance <= 0 keeps the exact match only
+        assert_eq!(kept(&lev(Form::Distance), -3.0), vec![0]);
+        // the same rule as the other batch functions
+        for cutoff in [2.5, 1.9, -3.0, 0.0, 7.2] {
+            let s = lev(Form::Similarity);
+            let brute_kept: Vec<usize> = brute(&query, &list, &s, 10, s.effective_cutoff(Some(cutoff))).iter().map(|h| h.index).collect();
+            assert_eq!(kept(&s, cutoff), brute_kept, "{cutoff}");
+        }
     }
 
     fn brute(query: &OwnedSeq, list: &StrList<'_>, scorer: &Scorer, limit: usize, cutoff: Option<f64>) -> Vec<Hit> {
