@@ -165,10 +165,12 @@ def _form_of(func: str) -> str:
 
 
 def fast_shims(shims):
-    """The ASCII fast-path twin of each flat shim whose middle parameters
-    all have known defaults: ``ffzpy_a_NAME(p1, n1, p2, n2)``, both strings
-    1-byte units and every option at its default. Each argument cffi
-    converts costs about 20 ns, so the common call passes four."""
+    """The fast-path twin of each flat shim whose middle parameters all have
+    known defaults: ``ffzpy_a_NAME(p1, n1, p2, n2)``, both strings UTF-8
+    (``str.encode()``, lengths in bytes; the library takes ASCII as bytes
+    and decodes the rest to code points) and every option at its default.
+    Each argument cffi converts costs about 20 ns, so the common call passes
+    four."""
     fast = []
     for shim, func, middle, result in shims:
         defaults = []
@@ -192,7 +194,7 @@ def fast_declarations(fast) -> str:
 def fast_definitions(fast) -> str:
     out = []
     for name, shim, defaults, result in fast:
-        args = ", ".join(["p1", "n1", "1", "p2", "n2", "1"] + defaults)
+        args = ", ".join(["p1", "n1", "FFZ_KIND_UTF8", "p2", "n2", "FFZ_KIND_UTF8"] + defaults)
         out.append(
             f"static {result} {name}(const char *p1, size_t n1, const char *p2, size_t n2) {{\n"
             f"    return {shim}({args});\n"
