@@ -236,7 +236,10 @@ impl SortedTrie {
     /// to each query column `j` stays within `limits[j]`, with the cheapest
     /// such cost. `limits` is non-decreasing and has `query.len() + 1`
     /// entries; with every entry equal to `k` this finds every choice within
-    /// distance `k`, with its exact distance.
+    /// distance `k`, with its exact distance. With `target_len`, every
+    /// choice in `range` must have that length (one bucket, or part of
+    /// one): cells that cannot make up the length difference within `k`
+    /// are pruned too (see `length_band`).
     pub fn within(
         &self,
         corpus: &Corpus,
@@ -266,7 +269,10 @@ impl SortedTrie {
         let mut p = range.start;
         while p < range.end {
             let i = self.order[p] as usize;
-            let len = corpus.len_of(i);
+            // In a bucket every choice has the target length: no need to
+            // read it (a cache miss per choice).
+            let len = target_len.unwrap_or_else(|| corpus.len_of(i));
+            debug_assert!(target_len.is_none_or(|l| corpus.len_of(i) == l));
             let shared = if p == range.start { 0 } else { self.lcp[p] as usize };
             let mut t = shared.min(valid_depth).min(len);
             let mut pruned = rows[t].vals.is_empty();
