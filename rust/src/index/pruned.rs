@@ -189,6 +189,11 @@ fn split_limits(m: usize, k: usize) -> (Vec<usize>, Vec<usize>) {
     (forward, backward)
 }
 
+/// Buckets whose bound exceeds their length difference by at most this
+/// are walked whole, not split in halves (measured: 11% fewer instructions
+/// for a within-2 search, the same for top-5).
+const UNSPLIT_MAX_SLACK: usize = 1;
+
 /// Buckets (choices of one length) at least this large walk their two
 /// halves in parallel, when the bound is at least `PARALLEL_MIN_BOUND`.
 const PARALLEL_MIN_BUCKET: usize = 4096;
@@ -204,7 +209,10 @@ fn walk_bucket(sorted: &Sorted<'_>, b: usize, query: &[u64], reversed_query: &[u
         trie.within(sorted.corpus, q, costs, limits, Some(len), range, &mut out);
         out.into_iter().map(|(i, _)| i).collect::<Vec<usize>>()
     };
-    if k == 0 || m < 2 {
+    // With little slack over the length difference the band alone prunes
+    // at once, and one walk costs less than two halves.
+    let slack = k - costs.length_bound(m, len).min(k);
+    if k == 0 || m < 2 || slack <= UNSPLIT_MAX_SLACK {
         return run(sorted.trie, query, &vec![k; m + 1], range.clone());
     }
     // Both orders put each length in one run, of the same size.
