@@ -33,12 +33,12 @@ def _inputs(queries: int, quick_queries: int):
     return build
 
 
-def _ferro_search(scorer_name: str, limit, cutoff):
+def _ferro_search(scorer_name: str, limit, cutoff, metric: str = "Levenshtein"):
     def setup(inputs):
         import ferrofuzz
-        from ferrofuzz.distance import Levenshtein
+        from ferrofuzz import distance
 
-        scorer = getattr(Levenshtein, scorer_name)
+        scorer = getattr(getattr(distance, metric), scorer_name)
         index = ferrofuzz.Index(inputs["names"])
         queries = inputs["queries"]
 
@@ -50,12 +50,11 @@ def _ferro_search(scorer_name: str, limit, cutoff):
     return setup
 
 
-def _rapid_extract(scorer_name: str, limit, cutoff):
+def _rapid_extract(scorer_name: str, limit, cutoff, metric: str = "Levenshtein"):
     def setup(inputs):
-        from rapidfuzz import process
-        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz import distance, process
 
-        scorer = getattr(Levenshtein, scorer_name)
+        scorer = getattr(getattr(distance, metric), scorer_name)
         names = inputs["names"]
         queries = inputs["queries"]
 
@@ -71,7 +70,17 @@ def _normalise(results):
     return [[(index, score) for _choice, score, index in hits] for hits in results]
 
 
-def _register(name: str, description: str, scorer_name: str, limit, cutoff, queries: int, quick_queries: int, note: str):
+def _register(
+    name: str,
+    description: str,
+    scorer_name: str,
+    limit,
+    cutoff,
+    queries: int,
+    quick_queries: int,
+    note: str,
+    metric: str = "Levenshtein",
+):
     register(
         Case(
             name=name,
@@ -83,11 +92,11 @@ def _register(name: str, description: str, scorer_name: str, limit, cutoff, quer
             impls=[
                 Impl(
                     "ferrofuzz",
-                    _ferro_search(scorer_name, limit, cutoff),
+                    _ferro_search(scorer_name, limit, cutoff, metric),
                     setup_label=f"ferrofuzz.Index build ({CORPUS:,} names)",
                     note=f"Index.search{note}, threads: {THREADS}",
                 ),
-                Impl("rapidfuzz", _rapid_extract(scorer_name, limit, cutoff), note="process.extract, single thread"),
+                Impl("rapidfuzz", _rapid_extract(scorer_name, limit, cutoff, metric), note="process.extract, single thread"),
             ],
             normalise=_normalise,
         )
@@ -105,6 +114,17 @@ _register(
     queries=200,
     quick_queries=20,
     note=" through the pruned trie",
+)
+_register(
+    f"index.search/osa/within{WITHIN}",
+    f"every name within OSA distance {WITHIN}, over {CORPUS:,} names, queries = names with 1-3 edits",
+    "distance",
+    None,
+    WITHIN,
+    queries=200,
+    quick_queries=20,
+    note=" through the pruned trie",
+    metric="OSA",
 )
 _register(
     f"index.search/levenshtein/top{LIMIT}",

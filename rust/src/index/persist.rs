@@ -11,7 +11,8 @@
 //! units    bytes, then u32 units, then u64 units
 //! choices  per choice: place u64, length u32
 //! tries    forward order u32 x sorted, forward LCP u8 x sorted (capped
-//!          at 255),
+//!          at 255); the order is by length, then by units read
+//!          forwards, then by position,
 //!          then the same for the reversed trie
 //! keys     key ends u64 x key entries, then the key arena
 //! checksum u64      FNV-1a 64 of everything before it
@@ -27,7 +28,9 @@
 use std::fmt;
 
 pub(crate) const MAGIC: &[u8; 8] = b"FFZINDEX";
-pub(crate) const FORMAT_VERSION: u32 = 1;
+/// Version 2 sorts each trie by length first (version 1 sorted by units
+/// only); a version 1 file is rejected as unsupported.
+pub(crate) const FORMAT_VERSION: u32 = 2;
 const HEADER_LEN: usize = 8 + 4 + 4 + 7 * 8;
 const CHECKSUM_LEN: usize = 8;
 

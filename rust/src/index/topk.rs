@@ -98,6 +98,11 @@ impl TopK {
         }
     }
 
+    /// Keeps only the matches for which `keep` is true.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Match) -> bool) {
+        self.heap.retain(|r| keep(&r.m));
+    }
+
     /// The kept matches, best first.
     pub fn into_sorted(self) -> Vec<Match> {
         self.heap.into_sorted_vec().into_iter().map(|r| r.m).collect()
