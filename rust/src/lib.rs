@@ -14,4 +14,5 @@ pub mod parallel;
 pub mod phonetic;
 pub mod process;
 pub mod scorer;
+mod topk;
 pub mod unit;

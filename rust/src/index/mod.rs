@@ -19,7 +19,6 @@ mod keys;
 pub mod persist;
 mod pruned;
 mod signature;
-mod topk;
 mod trie;
 
 use crate::scorer::{ScoreError, Scorer};
@@ -29,8 +28,9 @@ use rayon::prelude::*;
 use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 use std::sync::{RwLock, RwLockReadGuard};
 pub use keys::Key;
-pub use topk::Match;
-use topk::TopK;
+/// One search result: a choice's position and its score.
+pub use crate::topk::Hit as Match;
+use crate::topk::TopK;
 use trie::SortedTrie;
 
 /// Choices per parallel work unit of a scan.
@@ -452,7 +452,7 @@ fn scan(
             // The filter table for the cutoff it was computed for.
             let mut table: Option<(f64, Vec<i64>)> = None;
             for index in start..(start + CHUNK).min(range.end) {
-                let cutoff = shared.combine(top.tightened_cutoff(score_cutoff));
+                let cutoff = shared.combine(top.cutoff(score_cutoff));
                 if let (Some(plan), Some(c)) = (plan, cutoff) {
                     if table.as_ref().is_none_or(|(at, _)| *at != c) {
                         table = Some((c, plan.allowed_bounds(scorer, query_len, max_len, c)));

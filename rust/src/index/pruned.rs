@@ -13,7 +13,7 @@
 use super::corpus::Corpus;
 use super::signature::{bigram_bound, excess, Signature};
 use super::edit_costs::EditCosts;
-use super::topk::{Match, TopK};
+use crate::topk::{Hit as Match, TopK};
 use super::trie::SortedTrie;
 use crate::distance::{indel::Indel, levenshtein::Levenshtein, osa::Osa, Metric};
 use crate::scorer::{Form, MetricKind, ScoreError, Scorer};
@@ -306,7 +306,7 @@ pub fn search(
     // can reach it.
     let needed = |top: &TopK, len: usize| -> Option<usize> {
         let lb = plan.costs.length_bound(m, len);
-        match top.tightened_cutoff(cutoff) {
+        match top.cutoff(cutoff) {
             None => Some(usize::MAX),
             Some(t) => plan.allowed_distance(scorer, m, len, t).filter(|&a| a >= lb),
         }
@@ -317,7 +317,7 @@ pub fn search(
         for &b in &order {
             let len = buckets[b].0;
             let lb = plan.costs.length_bound(m, len);
-            if top.tightened_cutoff(cutoff).is_some() {
+            if top.cutoff(cutoff).is_some() {
                 cap = usize::MAX;
             }
             let Some(need) = needed(&top, len) else { continue };

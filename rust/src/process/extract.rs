@@ -12,8 +12,8 @@ use super::cached::Prepared;
 use super::cancel::{check, Cancel};
 use super::list::StrList;
 use super::scorer_info::optimal_score;
-pub use super::topk::Hit;
-use super::topk::TopK;
+pub use crate::topk::Hit;
+use crate::topk::TopK;
 use super::{BatchError, CHUNK};
 use crate::parallel::with_workers;
 use crate::scorer::Scorer;
@@ -124,7 +124,7 @@ pub fn extract(
             all.extend(partial?);
         }
         check(cancel)?;
-        super::topk::sort_hits(&mut all, higher);
+        crate::topk::sort_hits(&mut all, higher);
         all.truncate(limit);
         return Ok(all);
     }

@@ -18,7 +18,6 @@ pub mod extract;
 pub mod list;
 pub mod matrix;
 pub mod scorer_info;
-mod topk;
 
 use crate::scorer::ScoreError;
 

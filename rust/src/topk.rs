@@ -1,5 +1,6 @@
 //! Bounded best-k selection in rapidfuzz's extract order: best score first
-//! (highest similarity, lowest distance), ties by position.
+//! (highest similarity, lowest distance), ties by position. Shared by
+//! `process::extract` and the Index searches (where a hit is a `Match`).
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -55,7 +56,7 @@ pub struct TopK {
 
 impl TopK {
     pub fn new(k: usize, higher_is_better: bool) -> Self {
-        TopK { k, higher_is_better, heap: BinaryHeap::with_capacity(k.min(1 << 12) + 1) }
+        TopK { k, higher_is_better, heap: BinaryHeap::with_capacity(k.min(64) + 1) }
     }
 
     pub fn offer(&mut self, hit: Hit) {
@@ -84,6 +85,20 @@ impl TopK {
             (Some(u), None) => Some(u),
             (Some(u), Some(w)) => Some(if self.higher_is_better { u.max(w) } else { u.min(w) }),
         }
+    }
+
+    /// The worst kept score, once `k` hits are held.
+    pub fn worst_if_full(&self) -> Option<f64> {
+        if self.heap.len() < self.k {
+            None
+        } else {
+            self.heap.peek().map(|r| r.hit.score)
+        }
+    }
+
+    /// Keeps only the hits for which `keep` is true.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Hit) -> bool) {
+        self.heap.retain(|r| keep(&r.hit));
     }
 
     /// The best kept hit.
