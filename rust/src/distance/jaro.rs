@@ -38,6 +38,23 @@ fn calculate(p_len: usize, t_len: usize, common: usize, transpositions: usize) -
     sim / 3.0
 }
 
+/// Largest numerator and denominator in [`quotients`].
+const QUOTIENT_MAX: usize = 64;
+
+/// `a as f64 / b as f64` at `[a][b]`, for `a, b <= QUOTIENT_MAX`.
+fn quotients() -> &'static [[f64; QUOTIENT_MAX + 1]; QUOTIENT_MAX + 1] {
+    static TABLE: std::sync::OnceLock<Box<[[f64; QUOTIENT_MAX + 1]; QUOTIENT_MAX + 1]>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Box::new([[0.0; QUOTIENT_MAX + 1]; QUOTIENT_MAX + 1]);
+        for (a, row) in t.iter_mut().enumerate() {
+            for (b, q) in row.iter_mut().enumerate() {
+                *q = a as f64 / b as f64;
+            }
+        }
+        t
+    })
+}
+
 /// The similarity [`similarity`] gives for sequences of `p_len` and `t_len`
 /// units with `common` matching units and `transpositions`
 /// half-transpositions (as flagged over the whole, untrimmed sequences),
@@ -60,7 +77,18 @@ pub(crate) fn similarity_from_counts(
     if common == 0 {
         return 0.0;
     }
-    let sim = calculate(p_len, t_len, common, transpositions);
+    let sim = if p_len <= QUOTIENT_MAX && t_len <= QUOTIENT_MAX {
+        // calculate's three quotients, from a table: the same values.
+        let q = quotients();
+        let t = transpositions / 2;
+        let mut sim = 0.0;
+        sim += q[common][p_len];
+        sim += q[common][t_len];
+        sim += q[common - t][common];
+        sim / 3.0
+    } else {
+        calculate(p_len, t_len, common, transpositions)
+    };
     if sim >= score_cutoff {
         sim
     } else {

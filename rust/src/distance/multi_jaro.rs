@@ -57,7 +57,6 @@ trait Lane:
 {
     const BITS: usize;
     const ONE: Self;
-    fn lsb_mask(n: usize) -> Self;
     fn wrapping_neg(self) -> Self;
     fn wrapping_sub(self, other: Self) -> Self;
     fn wrapping_add(self, other: Self) -> Self;
@@ -69,14 +68,6 @@ macro_rules! lane {
         impl Lane for $t {
             const BITS: usize = <$t>::BITS as usize;
             const ONE: Self = 1;
-            #[inline(always)]
-            fn lsb_mask(n: usize) -> Self {
-                if n >= <Self as Lane>::BITS {
-                    !0
-                } else {
-                    (1 << n) - 1
-                }
-            }
             #[inline(always)]
             fn wrapping_neg(self) -> Self {
                 <$t>::wrapping_neg(self)
@@ -96,11 +87,27 @@ macro_rules! lane {
         }
     };
 }
+lane!(u16);
 lane!(u32);
 lane!(u64);
 
 /// Queries of at most this many units (and texts as long) use 32-bit lanes.
 const NARROW: usize = 32;
+
+/// Queries of at most this many units (and texts as long) use 16-bit lanes.
+const NARROWEST: usize = 16;
+
+/// The lane width a group of queries whose longest has `len` units starts
+/// with: groups of queries of similar lengths run faster.
+pub fn lane_class(len: usize) -> usize {
+    if len <= NARROWEST {
+        0
+    } else if len <= NARROW {
+        1
+    } else {
+        2
+    }
+}
 
 /// Up to [`LANES`] queries of at most [`MAX_LEN`] units.
 pub struct MultiJaro {
@@ -114,6 +121,8 @@ pub struct MultiJaro {
     /// The same in 32-bit lanes, when every query has at most 32 units
     /// (built by [`Self::finish`]).
     rows32: Vec<[u32; LANES]>,
+    /// The same in 16-bit lanes, when every query has at most 16 units.
+    rows16: Vec<[u16; LANES]>,
     /// Open addressing from unit values >= 256 to their row (0: empty slot);
     /// empty until such a value appears.
     wide_keys: Vec<u64>,
@@ -123,7 +132,11 @@ pub struct MultiJaro {
     scratch: Scratch,
 }
 
-type Scratch = (Option<Box<[[u32; LANES]; NARROW]>>, Option<Box<[[u64; LANES]; MAX_LEN]>>);
+type Scratch = (
+    Option<Box<[[u16; LANES]; NARROWEST]>>,
+    Option<Box<[[u32; LANES]; NARROW]>>,
+    Option<Box<[[u64; LANES]; MAX_LEN]>>,
+);
 
 impl Default for MultiJaro {
     fn default() -> Self {
@@ -144,9 +157,10 @@ impl MultiJaro {
             heads: [[0; 4]; LANES],
             rows: vec![[0; LANES]; ZERO_ROW as usize + 1],
             rows32: Vec::new(),
+            rows16: Vec::new(),
             wide_keys: Vec::new(),
             wide_rows: Vec::new(),
-            scratch: (None, None),
+            scratch: (None, None, None),
         }
     }
 
@@ -167,6 +181,7 @@ impl MultiJaro {
     pub fn push<T: Unit>(&mut self, s: &[T]) {
         assert!(self.count < LANES && s.len() <= MAX_LEN);
         self.rows32.clear();
+        self.rows16.clear();
         let k = self.count;
         self.count += 1;
         self.lens[k] = s.len();
@@ -178,8 +193,12 @@ impl MultiJaro {
             let row = if key < 256 { key as usize } else { self.insert_wide(key) };
             self.rows[row][k] |= 1u64 << i;
         }
-        if self.lens[..self.count].iter().all(|&l| l <= NARROW) {
+        let longest = self.lens[..self.count].iter().copied().max().unwrap_or(0);
+        if longest <= NARROW {
             self.rows32 = self.rows.iter().map(|r| r.map(|w| w as u32)).collect();
+        }
+        if longest <= NARROWEST {
+            self.rows16 = self.rows.iter().map(|r| r.map(|w| w as u16)).collect();
         }
     }
 
@@ -225,15 +244,19 @@ impl MultiJaro {
 
     /// The counts of every query against `t` (at most [`MAX_LEN`] units):
     /// `out[k]` for the query in lane `k` (lanes `len()..` are left alone).
-    pub fn counts<B: Unit>(&mut self, t: &[B], out: &mut [JaroCounts; LANES]) {
+    /// The common prefix is only computed `with_prefix` (else 0).
+    pub fn counts<B: Unit>(&mut self, t: &[B], with_prefix: bool, out: &mut [JaroCounts; LANES]) {
         assert!(t.len() <= MAX_LEN);
         let mut scratch = std::mem::take(&mut self.scratch);
-        if t.len() <= NARROW && !self.rows32.is_empty() {
-            let hits = scratch.0.get_or_insert_with(|| Box::new([[0; LANES]; NARROW]));
-            self.counts_in(&self.rows32, &mut hits[..], t, out)
+        if t.len() <= NARROWEST && !self.rows16.is_empty() {
+            let hits = scratch.0.get_or_insert_with(|| Box::new([[0; LANES]; NARROWEST]));
+            self.counts_in(&self.rows16, &mut hits[..], t, with_prefix, out)
+        } else if t.len() <= NARROW && !self.rows32.is_empty() {
+            let hits = scratch.1.get_or_insert_with(|| Box::new([[0; LANES]; NARROW]));
+            self.counts_in(&self.rows32, &mut hits[..], t, with_prefix, out)
         } else {
-            let hits = scratch.1.get_or_insert_with(|| Box::new([[0; LANES]; MAX_LEN]));
-            self.counts_in(&self.rows, &mut hits[..], t, out)
+            let hits = scratch.2.get_or_insert_with(|| Box::new([[0; LANES]; MAX_LEN]));
+            self.counts_in(&self.rows, &mut hits[..], t, with_prefix, out)
         }
         self.scratch = scratch;
     }
@@ -246,6 +269,7 @@ impl MultiJaro {
         rows: &[[L; LANES]],
         hits: &mut [[L; LANES]],
         t: &[B],
+        with_prefix: bool,
         out: &mut [JaroCounts; LANES],
     ) {
         let n = t.len();
@@ -256,10 +280,13 @@ impl MultiJaro {
         let mut window = [L::default(); LANES];
         let mut grow = [L::default(); LANES];
         for k in 0..LANES {
+            // At most 31, 15 or 7 in lanes of 64, 32 or 16 bits (both
+            // lengths fit the lane), so the shifts stay inside the lane.
             let bound = (self.lens[k].max(n) / 2).saturating_sub(1);
-            window[k] = L::lsb_mask(bound + 1);
-            // Bit j: the window still grows at its lower end after j.
-            grow[k] = L::lsb_mask(bound);
+            debug_assert!(bound < L::BITS / 2);
+            // Bit j of `grow`: the window still grows at its lower end after j.
+            grow[k] = (L::ONE << bound).wrapping_sub(L::ONE);
+            window[k] = (grow[k] << 1) | L::ONE;
         }
         // Pass 1: flag matches. `hits[j]` lane k is 1 when text unit j of
         // query k found a match.
@@ -296,13 +323,17 @@ impl MultiJaro {
         }
         let t_head: [u64; 4] = std::array::from_fn(|i| if i < n { t[i].value() } else { 0 });
         for k in 0..self.count {
-            // Common prefix, at most 4 units, without branches.
-            let max_prefix = self.lens[k].min(n).min(4);
-            let mut run = 1usize;
+            // Common prefix, at most 4 units, without branches (0 when not
+            // asked for).
             let mut prefix = 0;
-            for i in 0..4 {
-                run &= ((i < max_prefix) & (self.heads[k][i] == t_head[i])) as usize;
-                prefix += run;
+            if with_prefix {
+                let max_prefix = self.lens[k].min(n).min(4);
+                let mut run = 1usize;
+                #[allow(clippy::needless_range_loop)]
+                for i in 0..4 {
+                    run &= ((i < max_prefix) & (self.heads[k][i] == t_head[i])) as usize;
+                    prefix += run;
+                }
             }
             out[k] = JaroCounts {
                 p_len: self.lens[k],
@@ -356,7 +387,7 @@ mod tests {
                     random_seq(&mut rng, max_len, alpha)
                 };
                 let t = &t[..t.len().min(MAX_LEN)];
-                mj.counts(t, &mut out);
+                mj.counts(t, true, &mut out);
                 for (k, q) in queries.iter().enumerate() {
                     let c = out[k];
                     assert_eq!((c.p_len, c.t_len), (q.len(), t.len()));
@@ -395,7 +426,7 @@ mod tests {
         let mut out = [JaroCounts::default(); LANES];
         for t in texts {
             let t = s(t);
-            mj.counts(&t, &mut out);
+            mj.counts(&t, true, &mut out);
             for (k, q) in queries.iter().enumerate() {
                 let q = s(q);
                 let c = out[k];
@@ -404,7 +435,7 @@ mod tests {
             }
         }
         // Both empty: 1.0; one empty: 0.0.
-        mj.counts::<u8>(&[], &mut out);
+        mj.counts::<u8>(&[], true, &mut out);
         assert_eq!(jaro::similarity_from_counts(0, 0, out[0].common, out[0].transpositions, 0.5), 1.0);
         assert_eq!(jaro::similarity_from_counts(1, 0, out[1].common, out[1].transpositions, 0.0), 0.0);
     }
@@ -440,7 +471,7 @@ mod timing {
         let mut acc = 0;
         for _ in 0..reps {
             for t in &texts {
-                mj.counts(black_box(&t[..]), &mut out);
+                mj.counts(black_box(&t[..]), true, &mut out);
                 acc += black_box(&out)[3].common;
             }
         }
@@ -450,7 +481,7 @@ mod timing {
         let mut sum = 0.0;
         for _ in 0..reps {
             for t in &texts {
-                mj.counts(black_box(&t[..]), &mut out);
+                mj.counts(black_box(&t[..]), true, &mut out);
                 for c in &out {
                     sum += crate::distance::jaro_winkler::from_jaro(c.prefix, 0.1, black_box(0.0), |jc| {
                         crate::distance::jaro::similarity_from_counts(c.p_len, c.t_len, c.common, c.transpositions, jc)

@@ -15,7 +15,7 @@ use super::{BatchError, CHUNK};
 use crate::parallel::with_workers;
 use crate::distance::levenshtein::Weights;
 use crate::distance::multi::{lane_width, MultiPattern, WORDS};
-use crate::distance::multi_jaro::{JaroCounts, MultiJaro, LANES, MAX_LEN as JARO_MAX_LEN};
+use crate::distance::multi_jaro::{lane_class, JaroCounts, MultiJaro, LANES, MAX_LEN as JARO_MAX_LEN};
 use crate::distance::Metric;
 use crate::scorer::{score_metric, MetricKind, Scorer};
 use crate::unit::{Seq, Unit};
@@ -340,15 +340,18 @@ fn jaro_rows(
 ) -> Result<Vec<usize>, BatchError> {
     let size = cells.dtype.size();
     let scorer = cells.scorer;
-    let (short, rest): (Vec<usize>, Vec<usize>) =
+    let (mut short, rest): (Vec<usize>, Vec<usize>) =
         (0..rows.len()).partition(|&r| rows_list.get(first_row + r).len() <= JARO_MAX_LEN);
+    // Queries of similar lengths together, for the narrowest lanes.
+    short.sort_by_key(|&r| lane_class(rows_list.get(first_row + r).len()));
     let mut counts = [JaroCounts::default(); LANES];
+    let winkler = matches!(scorer.metric, MetricKind::JaroWinkler { .. });
     for group in short.chunks(LANES) {
         let mut mj = MultiJaro::new();
         for &r in group {
             crate::with_seq!(rows_list.get(first_row + r), |q| mj.push(q));
         }
-        let start = if half { first_row + group[0] } else { 0 };
+        let start = if half { first_row + group.iter().min().copied().unwrap_or(0) } else { 0 };
         for j in start..choices.len() {
             let c = choices.get(j);
             let at = j * size;
@@ -362,7 +365,7 @@ fn jaro_rows(
                 }
                 continue;
             }
-            crate::with_seq!(c, |t| mj.counts(t, &mut counts));
+            crate::with_seq!(c, |t| mj.counts(t, winkler, &mut counts));
             for (k, &r) in group.iter().enumerate() {
                 if half && j < first_row + r {
                     continue;
