@@ -119,10 +119,12 @@ pub struct MultiJaro {
     /// zero, then one row per larger unit value.
     rows: Vec<[u64; LANES]>,
     /// The same in 32-bit lanes, when every query has at most 32 units
-    /// (built by [`Self::finish`]).
+    /// (built on the first [`Self::counts`] after a [`Self::push`]).
     rows32: Vec<[u32; LANES]>,
     /// The same in 16-bit lanes, when every query has at most 16 units.
     rows16: Vec<[u16; LANES]>,
+    /// True once `rows32` and `rows16` are built for the current queries.
+    narrow_ready: bool,
     /// Open addressing from unit values >= 256 to their row (0: empty slot);
     /// empty until such a value appears.
     wide_keys: Vec<u64>,
@@ -158,6 +160,7 @@ impl MultiJaro {
             rows: vec![[0; LANES]; ZERO_ROW as usize + 1],
             rows32: Vec::new(),
             rows16: Vec::new(),
+            narrow_ready: false,
             wide_keys: Vec::new(),
             wide_rows: Vec::new(),
             scratch: (None, None, None),
@@ -193,6 +196,11 @@ impl MultiJaro {
             let row = if key < 256 { key as usize } else { self.insert_wide(key) };
             self.rows[row][k] |= 1u64 << i;
         }
+        self.narrow_ready = false;
+    }
+
+    /// Builds the narrow copies of the match vectors the queries fit in.
+    fn build_narrow(&mut self) {
         let longest = self.lens[..self.count].iter().copied().max().unwrap_or(0);
         if longest <= NARROW {
             self.rows32 = self.rows.iter().map(|r| r.map(|w| w as u32)).collect();
@@ -200,6 +208,7 @@ impl MultiJaro {
         if longest <= NARROWEST {
             self.rows16 = self.rows.iter().map(|r| r.map(|w| w as u16)).collect();
         }
+        self.narrow_ready = true;
     }
 
     fn insert_wide(&mut self, key: u64) -> usize {
@@ -247,6 +256,9 @@ impl MultiJaro {
     /// The common prefix is only computed `with_prefix` (else 0).
     pub fn counts<B: Unit>(&mut self, t: &[B], with_prefix: bool, out: &mut [JaroCounts; LANES]) {
         assert!(t.len() <= MAX_LEN);
+        if !self.narrow_ready {
+            self.build_narrow();
+        }
         let mut scratch = std::mem::take(&mut self.scratch);
         if t.len() <= NARROWEST && !self.rows16.is_empty() {
             let hits = scratch.0.get_or_insert_with(|| Box::new([[0; LANES]; NARROWEST]));

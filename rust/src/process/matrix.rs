@@ -324,6 +324,9 @@ fn multi_rows(
     rest
 }
 
+/// Fewer choices than this: Jaro rows take the one-query path.
+const JARO_MIN_CHOICES: usize = 16;
+
 /// Jaro / Jaro-Winkler: scores the rows of a block whose queries have at
 /// most 64 units, [`LANES`] at a time against each choice of at most 64
 /// units (longer choices are scored pair by pair), and returns the
@@ -340,6 +343,10 @@ fn jaro_rows(
 ) -> Result<Vec<usize>, BatchError> {
     let size = cells.dtype.size();
     let scorer = cells.scorer;
+    if choices.len() < JARO_MIN_CHOICES {
+        // Too few choices to repay building the groups.
+        return Ok((0..rows.len()).collect());
+    }
     let (mut short, rest): (Vec<usize>, Vec<usize>) =
         (0..rows.len()).partition(|&r| rows_list.get(first_row + r).len() <= JARO_MAX_LEN);
     // Queries of similar lengths together, for the narrowest lanes.
