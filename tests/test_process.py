@@ -15,10 +15,12 @@ from hypothesis import strategies as st
 from rapidfuzz import process as rp
 from rapidfuzz.distance import Hamming as RHamming
 from rapidfuzz.distance import Indel as RIndel
+from rapidfuzz.distance import Jaro as RJaro
+from rapidfuzz.distance import JaroWinkler as RJaroWinkler
 from rapidfuzz.distance import Levenshtein as RLevenshtein
 
 from ferrofuzz import process as fp
-from ferrofuzz.distance import Hamming, Indel, Levenshtein
+from ferrofuzz.distance import Hamming, Indel, Jaro, JaroWinkler, Levenshtein
 
 FORMS = ["distance", "similarity", "normalized_distance", "normalized_similarity"]
 PAIRS = [
@@ -289,6 +291,53 @@ def test_cdist_many_short_strings_of_mixed_lengths(ours, theirs):
                 for a, b in ((queries, choices), (choices, choices), (queries, queries)):
                     assert_same(outcome(fp.cdist, a, b, scorer=ours, workers=-1, **common),
                                 outcome(rp.cdist, a, b, scorer=theirs, **common))
+
+
+JARO_PAIRS = [
+    (getattr(mod, form), getattr(rmod, form))
+    for mod, rmod in ((Jaro, RJaro), (JaroWinkler, RJaroWinkler))
+    for form in FORMS
+]
+JARO_IDS = [f"{f.__module__.rsplit('.', 1)[-1]}.{f.__name__}" for f, _ in JARO_PAIRS]
+
+
+@pytest.mark.parametrize("ours,theirs", JARO_PAIRS, ids=JARO_IDS)
+def test_cdist_jaro_matches_rapidfuzz(ours, theirs):
+    # The multi-query Jaro kernel: rows of every length 0..70 (groups of up
+    # to 8 queries, 32- and 64-bit lanes, partly filled groups, queries over
+    # 64 units on the one-query path), choices up to 200 units (over 64:
+    # pair by pair), Latin-1, BMP and astral text; every form with cutoffs
+    # around the Winkler threshold, prefix weights, dtypes and workers.
+    rng = random.Random(23)
+    winkler = "JaroWinkler" in ours.__module__
+    for alphabet in ("abcd", "abcdé", "ab\u0101\U0001F600", "abcdefghijklmnopqrstuvwxyz"):
+        queries = [s[: rng.randint(0, 70)] for s in corpus(rng, 60, alphabet=alphabet, max_len=70)]
+        choices = corpus(rng, 60, alphabet=alphabet, max_len=24) + corpus(rng, 6, alphabet=alphabet, max_len=200)
+        # Pairs sharing prefixes of 0..4 units and more.
+        stems = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))) for _ in range(4)]
+        queries += [rng.choice(stems) + s for s in corpus(rng, 20, alphabet=alphabet, max_len=12)]
+        choices += [rng.choice(stems) + s for s in corpus(rng, 20, alphabet=alphabet, max_len=12)]
+        for cutoff in (None, 0.0, 0.3, 0.7, 0.75, 0.8500000238418579, rng.random(), 1.0):
+            for weight in ((0.1, 0.25, 0.0, 1.0) if winkler else (None,)):
+                kw = {} if weight is None else {"scorer_kwargs": {"prefix_weight": weight}}
+                for dtype in (None, np.float32, np.uint8):
+                    common = dict(score_cutoff=cutoff, dtype=dtype, **kw)
+                    for a, b in ((queries, choices), (choices, choices), (queries, queries)):
+                        for workers in (1, -1):
+                            assert_same(outcome(fp.cdist, a, b, scorer=ours, workers=workers, **common),
+                                        outcome(rp.cdist, a, b, scorer=theirs, workers=workers, **common))
+
+
+def test_cdist_jaro_multiplier_and_processor():
+    rng = random.Random(5)
+    names = corpus(rng, 40, alphabet="abcdeé", max_len=16)
+    for (ours, theirs) in JARO_PAIRS:
+        for mult in (1, 3, 0.5, 250):
+            for dtype in (None, np.float64, np.int32):
+                assert_same(fp.cdist(names, names, scorer=ours, score_multiplier=mult, dtype=dtype),
+                            rp.cdist(names, names, scorer=theirs, score_multiplier=mult, dtype=dtype))
+        assert_same(fp.cdist(names, names[:7], scorer=ours, processor=str.upper),
+                    rp.cdist(names, names[:7], scorer=theirs, processor=str.upper))
 
 
 def test_cdist_none_elements():

@@ -9,6 +9,7 @@ use crate::distance::{
     jaro_winkler, lcs_seq::LcsSeq, levenshtein::Levenshtein, levenshtein::Weights, osa::Osa,
     postfix::Postfix, prefix::Prefix, Metric,
 };
+use crate::distance::multi_jaro::JaroCounts;
 use crate::fuzz::FuzzKind;
 use crate::unit::Seq;
 use crate::with_seqs;
@@ -153,6 +154,24 @@ pub(crate) fn score_jaro(prefix_weight: Option<f64>, form: Form, a: Seq<'_>, b: 
     }
 }
 
+/// The score [`score_jaro`] gives a pair from its Jaro counts
+/// ([`crate::distance::multi_jaro`]), through the same form and cutoff rules.
+#[inline(always)]
+pub(crate) fn score_jaro_counts(prefix_weight: Option<f64>, form: Form, k: &JaroCounts, cutoff: Option<f64>) -> f64 {
+    let c = float_cutoff(cutoff, form);
+    let jaro = |jc: f64| jaro::similarity_from_counts(k.p_len, k.t_len, k.common, k.transpositions, jc);
+    let sim = |sc: f64| match prefix_weight {
+        None => jaro(sc),
+        Some(w) => jaro_winkler::from_jaro(k.prefix, w, sc, jaro),
+    };
+    match form {
+        Form::Distance => jaro::sim_to_distance(sim, c),
+        Form::Similarity => sim(c),
+        Form::NormalizedDistance => jaro::sim_to_normalized_distance(sim, c),
+        Form::NormalizedSimilarity => jaro::sim_to_normalized_similarity(sim, c),
+    }
+}
+
 impl Scorer {
     pub fn new(metric: MetricKind, form: Form) -> Self {
         Scorer { metric, form }
@@ -220,6 +239,18 @@ impl Scorer {
             Form::NormalizedSimilarity => Form::Similarity,
             form => form,
         }
+    }
+
+    /// For Jaro and Jaro-Winkler, the score [`Self::score`] gives a pair
+    /// with Jaro counts `k`; `None` for the other metrics.
+    #[inline]
+    pub(crate) fn jaro_from_counts(&self, k: &JaroCounts, cutoff: Option<f64>) -> Option<f64> {
+        let w = match self.metric {
+            MetricKind::Jaro => None,
+            MetricKind::JaroWinkler { prefix_weight } => Some(prefix_weight),
+            _ => return None,
+        };
+        Some(score_jaro_counts(w, self.batch_jaro_form(), k, cutoff))
     }
 
     /// True when `score` passes `cutoff` in this form's direction.

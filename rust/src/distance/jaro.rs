@@ -25,7 +25,7 @@ use super::pattern::{with_word_pattern, BlockPatternMatchVector, WordMatchVector
 use crate::unit::Unit;
 
 /// The Jaro score from its counts, in rapidfuzz's order of operations.
-#[inline]
+#[inline(always)]
 fn calculate(p_len: usize, t_len: usize, common: usize, transpositions: usize) -> f64 {
     let t = (transpositions / 2) as f64;
     let c = common as f64;
@@ -34,6 +34,64 @@ fn calculate(p_len: usize, t_len: usize, common: usize, transpositions: usize) -
     sim += c / t_len as f64;
     sim += (c - t) / c;
     sim / 3.0
+}
+
+/// Largest numerator and denominator in [`quotients`].
+const QUOTIENT_MAX: usize = 64;
+
+/// `a as f64 / b as f64` at `[a][b]`, for `a, b <= QUOTIENT_MAX`.
+fn quotients() -> &'static [[f64; QUOTIENT_MAX + 1]; QUOTIENT_MAX + 1] {
+    static TABLE: std::sync::OnceLock<Box<[[f64; QUOTIENT_MAX + 1]; QUOTIENT_MAX + 1]>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Box::new([[0.0; QUOTIENT_MAX + 1]; QUOTIENT_MAX + 1]);
+        for (a, row) in t.iter_mut().enumerate() {
+            for (b, q) in row.iter_mut().enumerate() {
+                *q = a as f64 / b as f64;
+            }
+        }
+        t
+    })
+}
+
+/// The similarity [`similarity`] gives for sequences of `p_len` and `t_len`
+/// units with `common` matching units and `transpositions`
+/// half-transpositions (as flagged over the whole, untrimmed sequences),
+/// with the same cutoff rules. The filters of [`similarity`] only bound the
+/// score from above, so skipping them does not change the result.
+#[inline(always)]
+pub(crate) fn similarity_from_counts(
+    p_len: usize,
+    t_len: usize,
+    common: usize,
+    transpositions: usize,
+    score_cutoff: f64,
+) -> f64 {
+    if score_cutoff > 1.0 {
+        return 0.0;
+    }
+    if p_len == 0 && t_len == 0 {
+        return 1.0;
+    }
+    if common == 0 {
+        return 0.0;
+    }
+    let sim = if p_len <= QUOTIENT_MAX && t_len <= QUOTIENT_MAX {
+        // calculate's three quotients, from a table: the same values.
+        let q = quotients();
+        let t = transpositions / 2;
+        let mut sim = 0.0;
+        sim += q[common][p_len];
+        sim += q[common][t_len];
+        sim += q[common - t][common];
+        sim / 3.0
+    } else {
+        calculate(p_len, t_len, common, transpositions)
+    };
+    if sim >= score_cutoff {
+        sim
+    } else {
+        0.0
+    }
 }
 
 /// Upper bound from the lengths alone: can `score_cutoff` be reached?
@@ -283,7 +341,7 @@ pub fn normalized_similarity<A: Unit, B: Unit>(s1: &[A], s2: &[B], score_cutoff:
 }
 
 /// rapidfuzz's distance from a similarity with maximum 1.0.
-#[inline]
+#[inline(always)]
 pub(crate) fn sim_to_distance(sim: impl Fn(f64) -> f64, score_cutoff: f64) -> f64 {
     let cutoff_similarity = if 1.0 >= score_cutoff {
         1.0 - score_cutoff
@@ -299,7 +357,7 @@ pub(crate) fn sim_to_distance(sim: impl Fn(f64) -> f64, score_cutoff: f64) -> f6
 }
 
 /// rapidfuzz's normalized distance from a similarity with maximum 1.0.
-#[inline]
+#[inline(always)]
 pub(crate) fn sim_to_normalized_distance(sim: impl Fn(f64) -> f64, score_cutoff: f64) -> f64 {
     // maximum * score_cutoff, rounded up, is the distance cutoff.
     let cutoff_distance = (1.0 * score_cutoff).ceil();
@@ -312,7 +370,7 @@ pub(crate) fn sim_to_normalized_distance(sim: impl Fn(f64) -> f64, score_cutoff:
 }
 
 /// rapidfuzz's normalized similarity from a similarity with maximum 1.0.
-#[inline]
+#[inline(always)]
 pub(crate) fn sim_to_normalized_similarity(sim: impl Fn(f64) -> f64, score_cutoff: f64) -> f64 {
     let cutoff_score = super::norm_sim_to_norm_dist(score_cutoff);
     let norm_sim = 1.0 - sim_to_normalized_distance(sim, cutoff_score);

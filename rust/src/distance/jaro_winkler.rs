@@ -41,7 +41,19 @@ pub fn similarity<A: Unit, B: Unit>(
         .zip(&s2[..max_prefix])
         .take_while(|(a, b)| a.value() == b.value())
         .count();
+    from_jaro(prefix, prefix_weight, score_cutoff, |c| jaro::similarity(s1, s2, c))
+}
 
+/// Jaro–Winkler from the common prefix length (at most 4) and the Jaro
+/// similarity `jaro(cutoff)` (0.0 below `cutoff`), or 0.0 when below
+/// `score_cutoff`.
+#[inline(always)]
+pub(crate) fn from_jaro(
+    prefix: usize,
+    prefix_weight: f64,
+    score_cutoff: f64,
+    jaro: impl FnOnce(f64) -> f64,
+) -> f64 {
     let mut jaro_cutoff = score_cutoff;
     if jaro_cutoff > 0.7 {
         let prefix_sim = prefix as f64 * prefix_weight;
@@ -58,7 +70,7 @@ pub fn similarity<A: Unit, B: Unit>(
         };
     }
 
-    let mut sim = jaro::similarity(s1, s2, jaro_cutoff);
+    let mut sim = jaro(jaro_cutoff);
     if sim > 0.7 {
         sim += prefix as f64 * prefix_weight * (1.0 - sim);
         // std::min(sim, 1.0): keeps NaN.

@@ -23,6 +23,7 @@ pub mod levenshtein;
 pub mod mbleven;
 pub mod multi;
 pub mod multi_choice;
+pub mod multi_jaro;
 pub mod osa;
 pub mod pattern;
 pub mod postfix;

@@ -15,6 +15,7 @@ use super::{BatchError, CHUNK};
 use crate::parallel::with_workers;
 use crate::distance::levenshtein::Weights;
 use crate::distance::multi::{lane_width, MultiPattern, WORDS};
+use crate::distance::multi_jaro::{lane_class, JaroCounts, MultiJaro, LANES, MAX_LEN as JARO_MAX_LEN};
 use crate::distance::Metric;
 use crate::scorer::{score_metric, MetricKind, Scorer};
 use crate::unit::{Seq, Unit};
@@ -138,10 +139,15 @@ pub fn cdist(
         };
         table = Some(CellTable::new(limit.min(TABLE_LIMIT), cells, &conv));
     }
+    let jaro = matches!(scorer.metric, MetricKind::Jaro | MetricKind::JaroWinkler { .. });
+    if jaro {
+        per_unit = per_unit.max(MULTI_ROWS);
+    }
     for_row_blocks(out, cols * size, per_unit, cells.workers, cancel, |first_row, block| {
         let mut rows: Vec<&mut [u8]> = block.chunks_mut(cols * size).collect();
         let rest = match (multi, &table) {
             (Some(kind), Some(table)) => multi_rows(kind, table, rows_list, first_row, &mut rows, choices, cells, &conv, half),
+            _ if jaro => jaro_rows(rows_list, first_row, &mut rows, choices, cells, &conv, half)?,
             _ => (0..rows.len()).collect(),
         };
         for r in rest {
@@ -318,6 +324,70 @@ fn multi_rows(
     rest
 }
 
+/// Fewer choices than this: Jaro rows take the one-query path.
+const JARO_MIN_CHOICES: usize = 16;
+
+/// Jaro / Jaro-Winkler: scores the rows of a block whose queries have at
+/// most 64 units, [`LANES`] at a time against each choice of at most 64
+/// units (longer choices are scored pair by pair), and returns the
+/// (block-local) rows left for the one-query path.
+#[allow(clippy::too_many_arguments)]
+fn jaro_rows(
+    rows_list: &StrList<'_>,
+    first_row: usize,
+    rows: &mut [&mut [u8]],
+    choices: &StrList<'_>,
+    cells: &Cells<'_>,
+    conv: &Convert,
+    half: bool,
+) -> Result<Vec<usize>, BatchError> {
+    let size = cells.dtype.size();
+    let scorer = cells.scorer;
+    if choices.len() < JARO_MIN_CHOICES {
+        // Too few choices to repay building the groups.
+        return Ok((0..rows.len()).collect());
+    }
+    let (mut short, rest): (Vec<usize>, Vec<usize>) =
+        (0..rows.len()).partition(|&r| rows_list.get(first_row + r).len() <= JARO_MAX_LEN);
+    // Queries of similar lengths together, for the narrowest lanes.
+    short.sort_by_key(|&r| lane_class(rows_list.get(first_row + r).len()));
+    let mut counts = [JaroCounts::default(); LANES];
+    let winkler = matches!(scorer.metric, MetricKind::JaroWinkler { .. });
+    for group in short.chunks(LANES) {
+        let mut mj = MultiJaro::new();
+        for &r in group {
+            crate::with_seq!(rows_list.get(first_row + r), |q| mj.push(q));
+        }
+        let start = if half { first_row + group.iter().min().copied().unwrap_or(0) } else { 0 };
+        for j in start..choices.len() {
+            let c = choices.get(j);
+            let at = j * size;
+            if c.len() > JARO_MAX_LEN {
+                for &r in group {
+                    if half && j < first_row + r {
+                        continue;
+                    }
+                    let score = scorer.score(rows_list.get(first_row + r), c, cells.score_cutoff, cells.score_hint)?;
+                    conv.write(score, &mut rows[r][at..at + size]);
+                }
+                continue;
+            }
+            crate::with_seq!(c, |t| mj.counts(t, winkler, &mut counts));
+            for (k, &r) in group.iter().enumerate() {
+                if half && j < first_row + r {
+                    continue;
+                }
+                let score = match scorer.jaro_from_counts(&counts[k], cells.score_cutoff) {
+                    Some(s) => s,
+                    None => unreachable!("jaro_rows runs for Jaro and Jaro-Winkler only"),
+                };
+                conv.write(score, &mut rows[r][at..at + size]);
+            }
+        }
+    }
+    Ok(rest)
+}
+
 /// Copies the upper triangle of a square matrix into the lower one.
 fn mirror_lower(out: &mut [u8], n: usize, size: usize) {
     let row_bytes = n * size;
@@ -424,9 +494,16 @@ mod tests {
         let wide_refs: Vec<&str> = wide.iter().map(|s| s.as_str()).collect();
         let (narrow, wide) = (StrList::from_strs(&narrow_refs), StrList::from_strs(&wide_refs));
         let n = narrow_refs.len();
-        for metric in [MetricKind::Levenshtein(Weights::default()), MetricKind::Indel] {
+        for metric in [
+            MetricKind::Levenshtein(Weights::default()),
+            MetricKind::Indel,
+            MetricKind::Jaro,
+            MetricKind::JaroWinkler { prefix_weight: 0.1 },
+            MetricKind::JaroWinkler { prefix_weight: 0.3 },
+        ] {
             for form in [Form::Distance, Form::Similarity, Form::NormalizedDistance, Form::NormalizedSimilarity] {
                 let cutoffs = match form {
+                    _ if metric.is_float_valued() => [None, Some(0.25), Some(0.8)],
                     Form::Distance | Form::Similarity => [None, Some(3.0), Some(20.0)],
                     _ => [None, Some(0.3), Some(0.7)],
                 };
