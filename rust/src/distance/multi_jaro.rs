@@ -17,10 +17,10 @@
 use crate::unit::Unit;
 
 /// Queries per group.
-pub const LANES: usize = 8;
+pub(crate) const LANES: usize = 8;
 
 /// Longest query or text, in units.
-pub const MAX_LEN: usize = 64;
+pub(crate) const MAX_LEN: usize = 64;
 
 /// Row of match vectors that is all zero (for unit values no query has).
 const ZERO_ROW: u32 = 256;
