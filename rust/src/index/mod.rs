@@ -366,11 +366,9 @@ fn search_state(
         corpus: &state.corpus,
         trie: &state.trie,
         reversed: &state.reversed,
+        lengths: &state.lengths,
     };
-    // On a worker of the pool, so that the walks' joins are cheap (from
-    // outside it, each join would wake a worker and wait for it).
-    let outcome = rayon::scope(|_| pruned::search(&sorted, &plan, query, scorer, limit, score_cutoff, &pending))?;
-    match outcome {
+    match pruned::search(&sorted, &plan, query, scorer, limit, score_cutoff, &pending)? {
         pruned::Outcome::Done(found) => Ok(found),
         pruned::Outcome::Scan { seed } => {
             scan(&state.corpus, 0..n, query, scorer, Some(&plan), max_len, limit, score_cutoff, seed)
@@ -530,21 +528,6 @@ mod tests {
             assert!(Index::from_bytes(&damaged).is_err());
         }
         assert_eq!(Index::from_bytes(b"not an index at all").err(), Some(persist::LoadError::NotAnIndex));
-    }
-
-    #[test]
-    fn rejects_the_previous_format_version() {
-        // Version 1 sorted the tries by units only; its files must not load
-        // as if they were sorted by length.
-        let index = Index::from_owned(seqs(&["bb", "a", "ccc"]));
-        let mut bytes = index.to_bytes();
-        bytes[8..12].copy_from_slice(&1u32.to_le_bytes());
-        let body = bytes.len() - 8;
-        let sum = persist::checksum(&bytes[..body]);
-        bytes[body..].copy_from_slice(&sum.to_le_bytes());
-        let err = Index::from_bytes(&bytes).err().unwrap();
-        assert_eq!(err, persist::LoadError::UnsupportedVersion(1));
-        assert!(err.to_string().contains("version 1 is not supported"), "{err}");
     }
 
     #[test]

@@ -11,8 +11,7 @@
 //! units    bytes, then u32 units, then u64 units
 //! choices  per choice: place u64, length u32
 //! tries    forward order u32 x sorted, forward LCP u8 x sorted (capped
-//!          at 255); the order is by length, then by units read
-//!          forwards, then by position,
+//!          at 255),
 //!          then the same for the reversed trie
 //! keys     key ends u64 x key entries, then the key arena
 //! checksum u64      FNV-1a 64 of everything before it
@@ -28,9 +27,7 @@
 use std::fmt;
 
 pub(crate) const MAGIC: &[u8; 8] = b"FFZINDEX";
-/// Version 2 sorts each trie by length first (version 1 sorted by units
-/// only); a version 1 file is rejected as unsupported.
-pub(crate) const FORMAT_VERSION: u32 = 2;
+pub(crate) const FORMAT_VERSION: u32 = 1;
 const HEADER_LEN: usize = 8 + 4 + 4 + 7 * 8;
 const CHECKSUM_LEN: usize = 8;
 

@@ -1,14 +1,14 @@
 //! Exact top-k and threshold search through the implicit trie.
 //!
-//! The trie keeps each choice length as a bucket of its own. A score
-//! threshold (the cutoff, or the `limit`-th best score found so far)
-//! bounds the distance a choice of a given length needs to still rank, so
-//! each bucket is walked with its own bound, and within a bucket the known
-//! length prunes every cell that could not reach the end within that bound
-//! (see [`search`]). Each found choice is scored by the same kernel a scan
-//! uses, so scores, ties and order are exactly those of a brute-force scan.
-//! When a bucket's bound grows more than [`MAX_EDITS`] edits past its
-//! length difference, a scan is cheaper, and the caller falls back to it.
+//! The search runs threshold walks with a growing distance bound `k`. A walk
+//! with bound `k` finds every choice within distance `k`, so every choice not
+//! found is at distance `k + 1` or more. From that and the length of each
+//! possible choice, [`best_unseen`] gives the best score any unseen choice
+//! could still reach. The search stops when the `limit`-th best score found
+//! beats that bound, or when the bound fails `score_cutoff`. Each found
+//! choice is scored by the same kernel a scan uses, so scores, ties and
+//! order are exactly those of a brute-force scan. When `k` grows past
+//! [`MAX_EDITS`] edits, a scan is cheaper, and the caller falls back to it.
 
 use super::corpus::Corpus;
 use super::signature::{bigram_bound, excess, Signature};
@@ -18,15 +18,21 @@ use super::trie::SortedTrie;
 use crate::distance::{indel::Indel, levenshtein::Levenshtein, osa::Osa, Metric};
 use crate::scorer::{Form, MetricKind, ScoreError, Scorer};
 use crate::unit::Seq;
+use rayon::prelude::*;
 
-/// Largest bound, in edits beyond a bucket's length difference, worth a
-/// walk; beyond it the scan wins.
-pub(crate) const MAX_EDITS: usize = 8;
+/// Largest bound, in edits, worth a walk when a cutoff fixes it; beyond it
+/// the scan wins.
+pub(crate) const MAX_EDITS: usize = 4;
 
 /// Largest Levenshtein weight the walk takes (see [`Plan::for_scorer`]).
 const MAX_WALK_WEIGHT: usize = 1 << 20;
 
-/// Bounds below this prune almost at once: their walks run on one thread.
+/// Largest bound, in edits, tried for a top-k without a cutoff.
+const MAX_UNCUT_EDITS: usize = 2;
+
+/// Walks of tries with fewer choices, or with a bound below 2 (which prune
+/// almost at once), run on one thread: waking the pool costs more.
+const PARALLEL_MIN: usize = 65_536;
 const PARALLEL_MIN_BOUND: usize = 2;
 
 /// The trie walk's cost model and the metric's maximum, for a scorer the
@@ -67,30 +73,42 @@ impl Plan {
         MAX_EDITS.saturating_mul(self.costs.insertion.max(self.costs.deletion))
     }
 
-    /// The largest distance at which a choice of length `len` could still
-    /// pass `threshold` (as a cutoff, ties passing), rounded generously
-    /// (it may be one too large, never too small); None when no distance
-    /// passes.
-    pub fn allowed_distance(&self, scorer: &Scorer, query_len: usize, len: usize, threshold: f64) -> Option<usize> {
-        let maximum = self.maximum(query_len, len) as f64;
-        if maximum == 0.0 {
-            // Two empty sequences: distance 0, whatever the form.
-            return Some(0);
+    /// The best score a choice of length `len` at distance `dmin` or more
+    /// could have, in `form`; None when only distance 0 is possible (two
+    /// empty sequences), which no bound needs to cover.
+    fn score_bound(&self, form: Form, query_len: usize, len: usize, dmin: usize) -> Option<f64> {
+        let maximum = self.maximum(query_len, len);
+        Some(match form {
+            Form::Distance => dmin as f64,
+            Form::Similarity => maximum.saturating_sub(dmin) as f64,
+            Form::NormalizedDistance | Form::NormalizedSimilarity => {
+                if maximum == 0 {
+                    return None;
+                }
+                let norm_dist = (dmin as f64 / maximum as f64).min(1.0);
+                if form == Form::NormalizedDistance {
+                    norm_dist
+                } else {
+                    1.0 - norm_dist
+                }
+            }
+        })
+    }
+
+    /// The best score a choice of any length in `lengths` at distance
+    /// `k + 1` or more could have, in the scorer's form; None if no length.
+    fn best_unseen(&self, form: Form, query_len: usize, k: usize, lengths: &[usize]) -> Option<f64> {
+        let mut best: Option<f64> = None;
+        for &len in lengths {
+            let dmin = (k + 1).max(self.costs.length_bound(query_len, len));
+            let Some(score) = self.score_bound(form, query_len, len, dmin) else { continue };
+            best = Some(match best {
+                None => score,
+                Some(b) if form.higher_is_better() => b.max(score),
+                Some(b) => b.min(score),
+            });
         }
-        let slack = 1e-7 * maximum.max(1.0);
-        let limit = match scorer.form {
-            Form::Distance => threshold,
-            Form::Similarity => maximum - threshold,
-            Form::NormalizedDistance => threshold * maximum,
-            Form::NormalizedSimilarity => (1.0 - threshold) * maximum,
-        } + slack;
-        if limit < 0.0 || limit.is_nan() {
-            None
-        } else if limit >= usize::MAX as f64 {
-            Some(usize::MAX)
-        } else {
-            Some(limit.floor() as usize)
-        }
+        best
     }
 
     /// A lower bound on the distance between a query and a choice, from
@@ -158,6 +176,8 @@ pub struct Sorted<'a> {
     /// The choices sorted forwards, and sorted by their reversal.
     pub trie: &'a SortedTrie,
     pub reversed: &'a SortedTrie,
+    /// Distinct choice lengths, over the whole corpus.
+    pub lengths: &'a [usize],
 }
 
 /// Per-column cost limits for the two halves of a split search.
@@ -189,62 +209,42 @@ fn split_limits(m: usize, k: usize) -> (Vec<usize>, Vec<usize>) {
     (forward, backward)
 }
 
-/// Buckets whose bound exceeds their length difference by at most this
-/// are walked whole, not split in halves (measured: 11% fewer instructions
-/// for a within-2 search, the same for top-5).
-const UNSPLIT_MAX_SLACK: usize = 1;
-
-/// Buckets (choices of one length) at least this large walk their two
-/// halves in parallel, when the bound is at least `PARALLEL_MIN_BOUND`.
-const PARALLEL_MIN_BUCKET: usize = 4096;
-
-/// Positions of every sorted choice of bucket `b` (all of one length) within
-/// distance `k` of `query` (and possibly some beyond it, which the caller's
-/// scoring filters out). `reversed_query` is `query` read backwards.
-fn walk_bucket(sorted: &Sorted<'_>, b: usize, query: &[u64], reversed_query: &[u64], costs: &EditCosts, k: usize) -> Vec<usize> {
-    let m = query.len();
-    let (len, ref range) = sorted.trie.buckets()[b];
-    let run = |trie: &SortedTrie, q: &[u64], limits: &[usize], range: std::ops::Range<usize>| {
+fn walk_one(trie: &SortedTrie, corpus: &Corpus, query: &[u64], costs: &EditCosts, limits: &[usize]) -> Vec<usize> {
+    let n = trie.len();
+    let run = |range| {
         let mut out = Vec::new();
-        trie.within(sorted.corpus, q, costs, limits, Some(len), range, &mut out);
+        trie.within(corpus, query, costs, limits, range, &mut out);
         out.into_iter().map(|(i, _)| i).collect::<Vec<usize>>()
     };
-    // With little slack over the length difference the band alone prunes
-    // at once, and one walk costs less than two halves.
-    let slack = k - costs.length_bound(m, len).min(k);
-    if k == 0 || m < 2 || slack <= UNSPLIT_MAX_SLACK {
-        return run(sorted.trie, query, &vec![k; m + 1], range.clone());
+    let k = limits.last().copied().unwrap_or(0);
+    if n < PARALLEL_MIN || k < PARALLEL_MIN_BOUND {
+        return run(0..n);
     }
-    // Both orders put each length in one run, of the same size.
-    let reversed_range = sorted.reversed.buckets()[b].1.clone();
-    debug_assert_eq!(reversed_range.len(), range.len());
-    let (forward, backward) = split_limits(m, k);
-    let forward_walk = || run(sorted.trie, query, &forward, range.clone());
-    let backward_walk = || run(sorted.reversed, reversed_query, &backward, reversed_range.clone());
-    let (mut found, other) = if range.len() >= PARALLEL_MIN_BUCKET && k >= PARALLEL_MIN_BOUND {
-        rayon::join(forward_walk, backward_walk)
-    } else {
-        (forward_walk(), backward_walk())
-    };
-    found.extend(other);
-    found.sort_unstable();
-    found.dedup();
-    found
+    trie.ranges(rayon::current_num_threads() * 4)
+        .into_par_iter()
+        .map(run)
+        .reduce(Vec::new, |mut a, b| {
+            a.extend(b);
+            a
+        })
 }
 
 /// Positions of every sorted choice within distance `k` of `query` (and
-/// possibly some beyond it): the walks of every bucket whose length is
-/// within `k` of the query's.
-#[cfg(test)]
+/// possibly some beyond it, which the caller's scoring filters out).
 fn walk(sorted: &Sorted<'_>, query: &[u64], costs: &EditCosts, k: usize) -> Vec<usize> {
-    let reversed_query: Vec<u64> = query.iter().rev().copied().collect();
-    let mut found = Vec::new();
-    for (b, (len, _)) in sorted.trie.buckets().iter().enumerate() {
-        if costs.length_bound(query.len(), *len) <= k {
-            found.extend(walk_bucket(sorted, b, query, &reversed_query, costs, k));
-        }
+    let m = query.len();
+    if k == 0 || m < 2 {
+        return walk_one(sorted.trie, sorted.corpus, query, costs, &vec![k; m + 1]);
     }
+    let (forward, backward) = split_limits(m, k);
+    let reversed_query: Vec<u64> = query.iter().rev().copied().collect();
+    let (mut found, other) = rayon::join(
+        || walk_one(sorted.trie, sorted.corpus, query, costs, &forward),
+        || walk_one(sorted.reversed, sorted.corpus, &reversed_query, costs, &backward),
+    );
+    found.extend(other);
     found.sort_unstable();
+    found.dedup();
     found
 }
 
@@ -259,23 +259,7 @@ pub enum Outcome {
 }
 
 /// Top `limit` matches among the trie's choices plus `extra` (already
-/// scored matches of choices outside the trie, at positions from
-/// `sorted.trie.len()` on).
-///
-/// The trie holds each choice length as a bucket of its own. A score
-/// threshold `t` (the cutoff, or the `limit`-th best score found once
-/// `limit` matches are held) bounds, per length, the distance a choice
-/// needs to reach `t` ([`Plan::allowed_distance`]): a walk of the bucket
-/// with that bound finds every choice of that length that could still
-/// rank. Buckets are walked nearest to the query's length first, so the
-/// threshold tightens early and later buckets take smaller bounds. While
-/// no threshold is known (top-k without a cutoff, fewer than `limit`
-/// found), the walks are capped at 0, 1, 2, ... edits. The search is done
-/// when every bucket has been walked with at least the bound the final
-/// threshold gives it; a bucket walked again with a larger bound has its
-/// earlier matches replaced, so none is counted twice. A bound more than
-/// [`MAX_EDITS`] edits past a bucket's length difference costs more than a
-/// scan, and the caller scans instead.
+/// scored matches of choices outside the trie).
 pub fn search(
     sorted: &Sorted<'_>,
     plan: &Plan,
@@ -286,72 +270,74 @@ pub fn search(
     extra: &[Match],
 ) -> Result<Outcome, ScoreError> {
     let values = query.values();
-    let reversed_values: Vec<u64> = values.iter().rev().copied().collect();
-    let m = values.len();
+    let form = scorer.form;
     let passes_cutoff = |score: f64| cutoff.is_none_or(|c| scorer.passes(score, c));
-    let unit = plan.costs.insertion.max(plan.costs.deletion).max(1);
-    let max_slack = plan.max_bound();
-    let sorted_len = sorted.trie.len();
-    let buckets = sorted.trie.buckets();
-    let mut order: Vec<usize> = (0..buckets.len()).collect();
-    order.sort_by_key(|&b| (plan.costs.length_bound(m, buckets[b].0), buckets[b].0));
-    // The bound each bucket was walked with.
-    let mut done: Vec<Option<usize>> = vec![None; buckets.len()];
-    let mut top = TopK::new(limit, scorer.higher_is_better());
-    for m in extra {
-        top.offer(*m);
+    let unit = plan.costs.insertion.max(plan.costs.deletion);
+    let mut k = 0usize;
+    // With a cutoff, start at the smallest bound that can find every
+    // passing choice in one walk; that walk is worth up to MAX_EDITS.
+    // Without one, the bound that settles a top-k is unknown, and walks past
+    // MAX_UNCUT_EDITS rarely settle it (the k-th best name is usually far).
+    let mut max_k = MAX_UNCUT_EDITS.saturating_mul(unit);
+    if let Some(c) = cutoff {
+        // The smallest k whose unseen choices all fail the cutoff (or
+        // max_bound + 1 if none up to max_bound does). Whether the bound at
+        // k passes only turns from true to false as k grows, so a binary
+        // search finds it in O(log max_bound) steps: a linear count would
+        // run for ages with huge weights, whose max_bound is huge too.
+        let unseen_passes = |k: usize| {
+            matches!(plan.best_unseen(form, values.len(), k, sorted.lengths), Some(b) if scorer.passes(b, c))
+        };
+        let (mut lo, mut hi) = (0usize, plan.max_bound().saturating_add(1));
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if unseen_passes(mid) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        k = lo;
+        max_k = max_k.max(k.min(plan.max_bound()));
     }
-    // The bound a bucket of length `len` needs under the current threshold
-    // (usize::MAX while none is known); None when no choice of that length
-    // can reach it.
-    let needed = |top: &TopK, len: usize| -> Option<usize> {
-        let lb = plan.costs.length_bound(m, len);
-        match top.cutoff(cutoff) {
-            None => Some(usize::MAX),
-            Some(t) => plan.allowed_distance(scorer, m, len, t).filter(|&a| a >= lb),
-        }
-    };
-    // Walks are capped while no threshold is known.
-    let mut cap = if cutoff.is_some() { usize::MAX } else { 0 };
+    let mut seed = None;
     loop {
-        for &b in &order {
-            let len = buckets[b].0;
-            let lb = plan.costs.length_bound(m, len);
-            if top.cutoff(cutoff).is_some() {
-                cap = usize::MAX;
-            }
-            let Some(need) = needed(&top, len) else { continue };
-            let target = need.min(cap);
-            if target < lb || done[b].is_some_and(|d| d >= target) {
-                continue;
-            }
-            if target - lb > max_slack {
-                return Ok(Outcome::Scan { seed: top.worst_if_full() });
-            }
-            if done[b].is_some() {
-                top.retain(|m| m.index >= sorted_len || sorted.corpus.len_of(m.index) != len);
-            }
-            for index in walk_bucket(sorted, b, &values, &reversed_values, &plan.costs, target) {
-                let score = scorer.score(query, sorted.corpus.get(index), cutoff, None)?;
-                if passes_cutoff(score) {
-                    top.offer(Match { index, score });
-                }
-            }
-            done[b] = Some(target);
+        if k > max_k {
+            return Ok(Outcome::Scan { seed });
         }
-        let complete = order.iter().all(|&b| match needed(&top, buckets[b].0) {
+        let mut top = TopK::new(limit, scorer.higher_is_better());
+        for m in extra {
+            top.offer(*m);
+        }
+        for index in walk(sorted, &values, &plan.costs, k) {
+            let score = scorer.score(query, sorted.corpus.get(index), cutoff, None)?;
+            if passes_cutoff(score) {
+                top.offer(Match { index, score });
+            }
+        }
+        let bound = plan.best_unseen(form, values.len(), k, sorted.lengths);
+        seed = top.worst_if_full();
+        let done = match bound {
             None => true,
-            Some(need) => done[b].is_some_and(|d| d >= need),
-        });
-        if complete {
+            Some(b) if !passes_cutoff(b) => true,
+            Some(b) => match seed {
+                Some(worst) if form.higher_is_better() => worst > b,
+                Some(worst) => worst < b,
+                None => false,
+            },
+        };
+        if done {
             return Ok(Outcome::Done(top.into_sorted()));
         }
-        if cap == usize::MAX {
-            // Only when walks were cut short because the threshold moved
-            // within the pass; the next pass re-walks those buckets.
-            continue;
+        // Any sequence of bounds is exact (each walk's result is checked
+        // against its own bound); steps of one edit of the dearer kind keep
+        // the number of walks at MAX_UNCUT_EDITS / MAX_EDITS + 1 whatever
+        // the weights (for unit weights: k = 0, 1, 2, ...).
+        let next = k.saturating_add(unit.max(1));
+        if next == k {
+            return Ok(Outcome::Scan { seed });
         }
-        cap = cap.saturating_add(unit);
+        k = next;
     }
 }
 
@@ -403,7 +389,10 @@ mod tests {
         let n = corpus.len();
         let trie = SortedTrie::build(&corpus, n, false);
         let reversed = SortedTrie::build(&corpus, n, true);
-        let sorted = Sorted { corpus: &corpus, trie: &trie, reversed: &reversed };
+        let mut lengths: Vec<usize> = words.iter().map(Vec::len).collect();
+        lengths.sort_unstable();
+        lengths.dedup();
+        let sorted = Sorted { corpus: &corpus, trie: &trie, reversed: &reversed, lengths: &lengths };
         let costs = EditCosts::osa();
         for round in 0..300 {
             let stem = &stems[round % stems.len()];
@@ -433,7 +422,8 @@ mod tests {
         }
         let trie = SortedTrie::build(&corpus, 4, false);
         let reversed = SortedTrie::build(&corpus, 4, true);
-        let sorted = Sorted { corpus: &corpus, trie: &trie, reversed: &reversed };
+        let lengths = [4, 6];
+        let sorted = Sorted { corpus: &corpus, trie: &trie, reversed: &reversed, lengths: &lengths };
         for q in [&b"abcd"[..], b"xabcdy", b"abcdy", b"xabcd"] {
             let qv: Vec<u64> = q.iter().map(|&c| c as u64).collect();
             for k in 1..=3 {
