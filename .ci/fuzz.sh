@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../rust/fuzz"
 
 CARGO_FUZZ_VERSION=0.13.2
 FUZZ_SECONDS=${FUZZ_SECONDS:-10}
-TARGETS=${FUZZ_TARGETS:-"distance metrics fuzz_scorers phonetic process index index_load"}
+TARGETS=${FUZZ_TARGETS:-"distance metrics alignment fuzz_scorers phonetic process index index_load"}
 export RUSTC_BOOTSTRAP=1
 
 log() { printf '\n=== %s\n' "$*"; }

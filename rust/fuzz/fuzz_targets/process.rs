@@ -81,10 +81,9 @@ fuzz_target!(|data: &[u8]| {
         let mut expected: Vec<(usize, f64)> = pair_scores
             .iter()
             .enumerate()
-                        // ffz_process_extract compares the cutoff as given, also for
-            // integer scorers (cdist and the index truncate it; reported in
-            // docs/reliability.md; the Python layer truncates before).
-            .filter(|(_, p)| scoring.passes(p.1, cutoff))
+            // Integer scorers truncate a fractional cutoff (a negative one
+            // to 0), as cdist and the index do.
+            .filter(|(i, p)| scoring.pair_passes(query.raw(), strs[*i].raw(), p.1, cutoff))
             .map(|(i, p)| (i, p.1))
             .collect();
         let hib = scoring.higher_is_better();

@@ -698,14 +698,40 @@ impl Scoring {
         }
     }
 
-    /// Whether `score` passes `cutoff` as searches, cdist and dedupe
-    /// apply it.
+    /// Whether `score` passes `cutoff` as extract, searches, cdist and
+    /// dedupe apply it.
     pub fn passes_search(&self, score: f64, cutoff: Option<f64>) -> bool {
         self.passes(score, self.effective_cutoff(cutoff))
     }
 
-    /// Whether `score` passes `cutoff` compared as given (as
-    /// `ffz_process_extract` applies it).
+    /// Whether the pair `s1`, `s2` with batch score `score` passes `cutoff`
+    /// as extract decides it: the integer forms compare exact integers with
+    /// the truncated cutoff (saturating at `usize::MAX`), which the f64
+    /// scores of huge weights cannot (they round); other forms as
+    /// [`Self::passes_search`].
+    pub fn pair_passes(&self, s1: ffz_str, s2: ffz_str, score: f64, cutoff: Option<f64>) -> bool {
+        match (*self, cutoff) {
+            (Scoring::Metric(m, form), Some(c))
+                if !m.is_float_valued() && !c.is_nan() && (form == FFZ_FORM_DISTANCE || form == FFZ_FORM_SIMILARITY) =>
+            {
+                let c = if c < 0.0 {
+                    0
+                } else if c >= usize::MAX as f64 {
+                    usize::MAX
+                } else {
+                    c.trunc() as usize
+                };
+                if form == FFZ_FORM_SIMILARITY {
+                    m.int_call(s1, s2, true, 0, 0).1 >= c
+                } else {
+                    m.int_call(s1, s2, false, usize::MAX, usize::MAX).1 <= c
+                }
+            }
+            _ => self.passes_search(score, cutoff),
+        }
+    }
+
+    /// Whether `score` passes `cutoff` compared as given.
     pub fn passes(&self, score: f64, cutoff: Option<f64>) -> bool {
         match cutoff {
             None => true,
