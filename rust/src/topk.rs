@@ -96,11 +96,6 @@ impl TopK {
         }
     }
 
-    /// Keeps only the hits for which `keep` is true.
-    pub fn retain(&mut self, mut keep: impl FnMut(&Hit) -> bool) {
-        self.heap.retain(|r| keep(&r.hit));
-    }
-
     /// The best kept hit.
     pub fn best(&self) -> Option<Hit> {
         self.heap.iter().min().map(|r| r.hit)
