@@ -61,7 +61,7 @@ def {name}(s1, s2, *, {keywords}processor=None, score_cutoff=None{hint_keyword})
 # under CPython 3.11: ``x.__class__ is str`` costs far less here than
 # ``type(x) is str``, and the option checks come first, as one chained
 # ``is``; encoding without an ``isascii()`` check first saves two method
-# calls (about 460 instructions of a ~6,700-instruction call).
+# calls (callgrind, 15-char ASCII pair: 6,784 -> 6,580 instructions a call).
 _FAST_PATH = '''    if (processor is score_cutoff is None{defaults_check}
             and s1.__class__ is str and s2.__class__ is str):
         try:
