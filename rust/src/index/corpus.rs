@@ -116,6 +116,20 @@ impl Corpus {
         }
     }
 
+    /// The bytes of choice `i` when it is stored as bytes, running on past
+    /// its end up to `at_least` bytes where the arena has them, and its
+    /// length.
+    #[inline]
+    pub fn bytes_padded(&self, i: usize, at_least: usize) -> Option<(&[u8], usize)> {
+        let place = self.places[i];
+        if place.width() != Width::U8 {
+            return None;
+        }
+        let (start, len) = (place.offset(), self.lens[i] as usize);
+        let end = (start + len.max(at_least)).min(self.bytes.len());
+        Some((&self.bytes[start..end], len))
+    }
+
     /// Length of the choice at `i`, in units.
     #[inline(always)]
     pub fn len_of(&self, i: usize) -> usize {

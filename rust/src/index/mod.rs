@@ -30,6 +30,7 @@ use std::sync::{RwLock, RwLockReadGuard};
 pub use keys::Key;
 /// One search result: a choice's position and its score.
 pub use crate::topk::Hit as Match;
+use crate::process::cached::Prepared;
 use crate::topk::TopK;
 use trie::SortedTrie;
 
@@ -320,10 +321,18 @@ impl Index {
         limit: usize,
         score_cutoff: Option<f64>,
     ) -> Result<Vec<Match>, ScoreError> {
+        // Deliberately naive (one kernel call per choice, no filter, no
+        // batch), so that tests compare the search with something simpler.
         let state = self.read();
-        let max_len = state.lengths.last().copied().unwrap_or(0);
         let score_cutoff = scorer.effective_cutoff(score_cutoff);
-        scan(&state.corpus, 0..state.corpus.len(), query, scorer, None, max_len, limit, score_cutoff, None)
+        let mut top = TopK::new(limit.min(state.corpus.len()), scorer.higher_is_better());
+        for index in 0..state.corpus.len() {
+            let score = scorer.score(query, state.corpus.get(index), score_cutoff, None)?;
+            if score_cutoff.is_none_or(|c| scorer.passes(score, c)) {
+                top.offer(Match { index, score });
+            }
+        }
+        Ok(top.into_sorted())
     }
 }
 
@@ -358,10 +367,10 @@ fn search_state(
     }
     let max_len = state.lengths.last().copied().unwrap_or(0);
     let Some(plan) = pruned::Plan::for_scorer(scorer) else {
-        return scan(&state.corpus, 0..n, query, scorer, None, max_len, limit, score_cutoff, None);
+        return scan(&state.corpus, 0..n, query, scorer, None, max_len, limit, score_cutoff, None, None);
     };
     let sorted_len = state.trie.len();
-    let pending = scan(&state.corpus, sorted_len..n, query, scorer, Some(&plan), max_len, limit, score_cutoff, None)?;
+    let pending = scan(&state.corpus, sorted_len..n, query, scorer, Some(&plan), max_len, limit, score_cutoff, None, None)?;
     let sorted = pruned::Sorted {
         corpus: &state.corpus,
         trie: &state.trie,
@@ -370,9 +379,14 @@ fn search_state(
     };
     match pruned::search(&sorted, &plan, query, scorer, limit, score_cutoff, &pending)? {
         pruned::Outcome::Done(found) => Ok(found),
-        pruned::Outcome::Scan { seed } => {
-            scan(&state.corpus, 0..n, query, scorer, Some(&plan), max_len, limit, score_cutoff, seed)
+        pruned::Outcome::Scan { seed, walked: None } => {
+            scan(&state.corpus, 0..n, query, scorer, Some(&plan), max_len, limit, score_cutoff, seed, None)
         }
+        // The walked matches include the pending ones: only the trie's
+        // choices are left to scan.
+        pruned::Outcome::Scan { seed, walked: Some(walked) } => scan(
+            &state.corpus, 0..sorted_len, query, scorer, Some(&plan), max_len, limit, score_cutoff, seed, Some(&walked),
+        ),
     }
 }
 
@@ -422,7 +436,9 @@ impl SharedCutoff {
 /// and the worst score of any chunk's full top-k, so kernels exit early.
 /// With a `plan`, a choice whose distance lower bounds (lengths, class
 /// counts, shared bigrams) cannot pass that cutoff is skipped without
-/// running the kernel.
+/// running the kernel. After a walk (`walked`), a choice that could pass
+/// the cutoff only within the walk's bound is skipped too, and the walk's
+/// best matches are merged in.
 #[allow(clippy::too_many_arguments)]
 fn scan(
     corpus: &Corpus,
@@ -434,44 +450,34 @@ fn scan(
     limit: usize,
     score_cutoff: Option<f64>,
     seed: Option<f64>,
+    walked: Option<&pruned::Walked>,
 ) -> Result<Vec<Match>, ScoreError> {
-    if limit == 0 || range.is_empty() {
+    if limit == 0 || (range.is_empty() && walked.is_none()) {
         return Ok(Vec::new());
     }
+    let walked_bound = walked.map_or(-1, |w| w.bound as i64);
+    let mut walked_indices: Vec<usize> = walked.map_or_else(Vec::new, |w| w.best.iter().map(|m| m.index).collect());
+    walked_indices.sort_unstable();
     let query_len = query.len();
     let query_sig = corpus::signature_of(query);
     let query_bigrams = signature::Bigrams::new(&query.values());
     let shared = SharedCutoff::new(seed, scorer.higher_is_better());
     let starts: Vec<usize> = range.clone().step_by(CHUNK).collect();
-    let partials: Result<Vec<Vec<Match>>, ScoreError> = starts
-        .par_iter()
-        .map(|&start| {
-            let mut top = TopK::new(limit, scorer.higher_is_better());
-            // The filter table for the cutoff it was computed for.
-            let mut table: Option<(f64, Vec<i64>)> = None;
-            for index in start..(start + CHUNK).min(range.end) {
+    let prepared = Prepared::new(scorer, query);
+    let run_chunk = |start: usize| -> Result<Vec<Match>, ScoreError> {
+        let mut top = TopK::new(limit, scorer.higher_is_better());
+        // The filter table for the cutoff it was computed for.
+        let mut table: Option<(f64, Vec<i64>)> = None;
+        // Byte choices that pass the filters wait here for the multi-choice
+        // kernel (uniform Levenshtein and Indel), which computes a block of
+        // exact distances at once; each is then scored with the cutoff of
+        // that moment, as if it had been scored alone.
+        let mut batch = prepared.batch();
+        let mut known = Vec::new();
+        let offer_known = |top: &mut TopK, known: &mut Vec<(usize, usize)>| -> Result<(), ScoreError> {
+            for (index, distance) in known.drain(..) {
                 let cutoff = shared.combine(top.cutoff(score_cutoff));
-                if let (Some(plan), Some(c)) = (plan, cutoff) {
-                    if table.as_ref().is_none_or(|(at, _)| *at != c) {
-                        table = Some((c, plan.allowed_bounds(scorer, query_len, max_len, c)));
-                    }
-                    let allowed = table.as_ref().map_or(i64::MAX, |(_, t)| t[corpus.len_of(index)]);
-                    if allowed < 0 {
-                        continue;
-                    }
-                    if allowed != i64::MAX {
-                        let len = corpus.len_of(index);
-                        let dmin = plan.distance_bound(query_len, query_sig, len, corpus.signature_of(index));
-                        if dmin as i64 > allowed {
-                            continue;
-                        }
-                        let shared_grams = crate::with_seq!(corpus.get(index), |s| query_bigrams.shared(s));
-                        if plan.bigram_distance_bound(query_len, len, shared_grams) as i64 > allowed {
-                            continue;
-                        }
-                    }
-                }
-                let score = scorer.score(query, corpus.get(index), cutoff, None)?;
+                let score = prepared.score_known(corpus.get(index), distance, cutoff, None)?;
                 if cutoff.is_none_or(|c| scorer.passes(score, c)) {
                     top.offer(Match { index, score });
                     if let Some(worst) = top.worst_if_full() {
@@ -479,10 +485,68 @@ fn scan(
                     }
                 }
             }
-            Ok(top.into_sorted())
-        })
-        .collect();
+            Ok(())
+        };
+        for index in start..(start + CHUNK).min(range.end) {
+            let cutoff = shared.combine(top.cutoff(score_cutoff));
+            if let (Some(plan), Some(c)) = (plan, cutoff) {
+                if table.as_ref().is_none_or(|(at, _)| *at != c) {
+                    table = Some((c, plan.allowed_bounds(scorer, query_len, max_len, c)));
+                }
+                let allowed = table.as_ref().map_or(i64::MAX, |(_, t)| t[corpus.len_of(index)]);
+                if allowed <= walked_bound {
+                    continue; // allowed < 0 fails; the rest passes only within the walk's bound
+                }
+                if allowed != i64::MAX {
+                    let len = corpus.len_of(index);
+                    let dmin = plan.distance_bound(query_len, query_sig, len, corpus.signature_of(index));
+                    if dmin as i64 > allowed {
+                        continue;
+                    }
+                    // With the multi-choice kernel, a block's exact distances
+                    // cost about what hashing each choice's bigrams would.
+                    if batch.is_none() {
+                        let shared_grams = crate::with_seq!(corpus.get(index), |s| query_bigrams.shared(s));
+                        if plan.bigram_distance_bound(query_len, len, shared_grams) as i64 > allowed {
+                            continue;
+                        }
+                    }
+                }
+            }
+            if walked_indices.binary_search(&index).is_ok() {
+                continue; // scored by the walk, merged below
+            }
+            if let (Some(b), Some((bytes, len))) = (batch.as_mut(), corpus.bytes_padded(index, 64)) {
+                if b.push(index, bytes, len, &mut known) {
+                    offer_known(&mut top, &mut known)?;
+                    continue;
+                }
+            }
+            let score = prepared.score(corpus.get(index), cutoff, None)?;
+            if cutoff.is_none_or(|c| scorer.passes(score, c)) {
+                top.offer(Match { index, score });
+                if let Some(worst) = top.worst_if_full() {
+                    shared.tighten(worst);
+                }
+            }
+        }
+        if let Some(b) = batch.as_mut() {
+            b.finish(&mut known);
+            offer_known(&mut top, &mut known)?;
+        }
+        Ok(top.into_sorted())
+    };
+    // One chunk runs on the calling thread: handing it to the pool costs
+    // more than it could save (see pruned::PARALLEL_MIN_WORK).
+    let partials: Result<Vec<Vec<Match>>, ScoreError> = if starts.len() <= 1 {
+        starts.iter().map(|&start| run_chunk(start)).collect()
+    } else {
+        starts.par_iter().map(|&start| run_chunk(start)).collect()
+    };
     let mut merged = TopK::new(limit, scorer.higher_is_better());
+    for m in walked.map_or(&[][..], |w| &w.best) {
+        merged.offer(*m);
+    }
     for partial in partials? {
         for m in partial {
             merged.offer(m);
@@ -621,6 +685,46 @@ mod tests {
                             let slow = index.scan(q.as_seq(), &scorer, limit, cutoff).unwrap();
                             assert_eq!(fast, slow, "round {round} {metric:?} {form:?} {cutoff:?} {limit}");
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Top-k searches whose walks find the first matches but cannot settle
+    /// the rest (long choices with high normalized scores stay unseen), so
+    /// the scan after the walk skips what the walk covered, with pending
+    /// choices, copies and ties; and choices over 64 bytes or wider than
+    /// bytes, which the multi-choice kernel leaves to the per-pair one.
+    #[test]
+    fn scan_after_walk_equals_scan() {
+        let mut s = 0x0bad_cafe_1234_5678u64;
+        let stems: Vec<String> = (0..60).map(|_| word(&mut s, b"abcdefgh", 9)).collect();
+        let mut words: Vec<String> = Vec::new();
+        for i in 0..3000 {
+            let stem = &stems[i % stems.len()];
+            let w = match i % 7 {
+                0 => format!("{stem}{}", word(&mut s, b"abcdefgh", 20)),
+                1 => stem.clone(),
+                2 => format!("{}{stem}", word(&mut s, b"ab", 70)),
+                3 => format!("{stem}\u{e9}\u{1F600}"),
+                _ => word(&mut s, b"abcdefgh", 14),
+            };
+            words.push(w);
+        }
+        let index = Index::from_owned(words.iter().map(|w| OwnedSeq::from_str(w)).collect());
+        let extra: Vec<OwnedSeq> = (0..40).map(|i| OwnedSeq::from_str(&format!("{}{}", stems[i], word(&mut s, b"ab", 3)))).collect();
+        index.add(extra.iter().map(OwnedSeq::as_seq));
+        for round in 0..40 {
+            let stem = &stems[(round * 7) % stems.len()];
+            let q = OwnedSeq::from_str(&format!("{stem}{}", word(&mut s, b"abcdefgh", 3)));
+            for metric in [MetricKind::Levenshtein(Weights::default()), MetricKind::Indel, MetricKind::Osa] {
+                for form in [Form::NormalizedSimilarity, Form::Distance] {
+                    let scorer = Scorer::new(metric, form);
+                    for limit in [1, 5, 25] {
+                        let fast = index.search(q.as_seq(), &scorer, limit, None).unwrap();
+                        let slow = index.scan(q.as_seq(), &scorer, limit, None).unwrap();
+                        assert_eq!(fast, slow, "round {round} {metric:?} {form:?} {limit}");
                     }
                 }
             }

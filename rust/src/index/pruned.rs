@@ -28,12 +28,22 @@ pub(crate) const MAX_EDITS: usize = 4;
 const MAX_WALK_WEIGHT: usize = 1 << 20;
 
 /// Largest bound, in edits, tried for a top-k without a cutoff.
-const MAX_UNCUT_EDITS: usize = 2;
+const MAX_UNCUT_EDITS: usize = 4;
 
-/// Walks of tries with fewer choices, or with a bound below 2 (which prune
-/// almost at once), run on one thread: waking the pool costs more.
-const PARALLEL_MIN: usize = 65_536;
-const PARALLEL_MIN_BOUND: usize = 2;
+/// A walk is split across the thread pool only when its work, estimated as
+/// choices x (bound + 1)^2, is at least this; smaller walks run on the
+/// calling thread. Handing work to rayon's pool and waking the caller again
+/// costs 100-250 us on the 2-vCPU VM of bench/, more than a small walk
+/// takes: over 100,000 names (best of 3, 400 queries), a search within
+/// distance 1 took 75 us on the calling thread against 370 us split across
+/// the pool, within 2 120-190 us against 190-380 us, within 4 490 against
+/// 620 us.
+const PARALLEL_MIN_WORK: usize = 4 << 20;
+
+fn worth_parallel(choices: usize, bound: usize) -> bool {
+    let side = bound.saturating_add(1);
+    choices.saturating_mul(side.saturating_mul(side)) >= PARALLEL_MIN_WORK
+}
 
 /// The trie walk's cost model and the metric's maximum, for a scorer the
 /// walk supports.
@@ -217,7 +227,7 @@ fn walk_one(trie: &SortedTrie, corpus: &Corpus, query: &[u64], costs: &EditCosts
         out.into_iter().map(|(i, _)| i).collect::<Vec<usize>>()
     };
     let k = limits.last().copied().unwrap_or(0);
-    if n < PARALLEL_MIN || k < PARALLEL_MIN_BOUND {
+    if !worth_parallel(n, k) {
         return run(0..n);
     }
     trie.ranges(rayon::current_num_threads() * 4)
@@ -238,10 +248,13 @@ fn walk(sorted: &Sorted<'_>, query: &[u64], costs: &EditCosts, k: usize) -> Vec<
     }
     let (forward, backward) = split_limits(m, k);
     let reversed_query: Vec<u64> = query.iter().rev().copied().collect();
-    let (mut found, other) = rayon::join(
-        || walk_one(sorted.trie, sorted.corpus, query, costs, &forward),
-        || walk_one(sorted.reversed, sorted.corpus, &reversed_query, costs, &backward),
-    );
+    let forward_walk = || walk_one(sorted.trie, sorted.corpus, query, costs, &forward);
+    let backward_walk = || walk_one(sorted.reversed, sorted.corpus, &reversed_query, costs, &backward);
+    let (mut found, other) = if worth_parallel(sorted.trie.len(), k) {
+        rayon::join(forward_walk, backward_walk)
+    } else {
+        (forward_walk(), backward_walk())
+    };
     found.extend(other);
     found.sort_unstable();
     found.dedup();
@@ -255,7 +268,21 @@ pub enum Outcome {
     /// The walk would cost more than a scan. `seed`, when known, is a score
     /// that the final `limit`-th best match is at least as good as (the
     /// `limit`-th best found so far), a valid starting cutoff for the scan.
-    Scan { seed: Option<f64> },
+    /// `walked`: what the last walk established, which the scan need not
+    /// repeat.
+    Scan { seed: Option<f64>, walked: Option<Walked> },
+}
+
+/// What a walk with bound `bound` established: every choice of the trie
+/// within distance `bound` was scored, and `best` holds the best `limit`
+/// of them together with the matches outside the trie (`extra`). A scan
+/// that completes the search can skip every trie choice that passes its
+/// cutoff only within `bound` (it is in `best` or ranks below all of it)
+/// and must not offer a choice of `best` twice.
+pub struct Walked {
+    pub bound: usize,
+    /// Best first (as [`TopK::into_sorted`]).
+    pub best: Vec<Match>,
 }
 
 /// Top `limit` matches among the trie's choices plus `extra` (already
@@ -277,7 +304,9 @@ pub fn search(
     // With a cutoff, start at the smallest bound that can find every
     // passing choice in one walk; that walk is worth up to MAX_EDITS.
     // Without one, the bound that settles a top-k is unknown, and walks past
-    // MAX_UNCUT_EDITS rarely settle it (the k-th best name is usually far).
+    // MAX_UNCUT_EDITS rarely settle it (the k-th best name is usually far);
+    // the scan that then completes the search skips what the last walk
+    // covered (see [`Walked`]).
     let mut max_k = MAX_UNCUT_EDITS.saturating_mul(unit);
     if let Some(c) = cutoff {
         // The smallest k whose unseen choices all fail the cutoff (or
@@ -301,9 +330,10 @@ pub fn search(
         max_k = max_k.max(k.min(plan.max_bound()));
     }
     let mut seed = None;
+    let mut walked = None;
     loop {
         if k > max_k {
-            return Ok(Outcome::Scan { seed });
+            return Ok(Outcome::Scan { seed, walked });
         }
         let mut top = TopK::new(limit, scorer.higher_is_better());
         for m in extra {
@@ -329,13 +359,14 @@ pub fn search(
         if done {
             return Ok(Outcome::Done(top.into_sorted()));
         }
+        walked = Some(Walked { bound: k, best: top.into_sorted() });
         // Any sequence of bounds is exact (each walk's result is checked
         // against its own bound); steps of one edit of the dearer kind keep
         // the number of walks at MAX_UNCUT_EDITS / MAX_EDITS + 1 whatever
         // the weights (for unit weights: k = 0, 1, 2, ...).
         let next = k.saturating_add(unit.max(1));
         if next == k {
-            return Ok(Outcome::Scan { seed });
+            return Ok(Outcome::Scan { seed, walked });
         }
         k = next;
     }

@@ -63,57 +63,41 @@ impl<'q> Prepared<'q> {
         Prepared { scorer: *scorer, query, fast, multi }
     }
 
+    /// A batch for the multi-choice kernel, when the metric has one
+    /// (uniform Levenshtein or Indel).
+    pub fn batch<'c>(&self) -> Option<DistanceBatch<'_, 'c>> {
+        let (slots, is_indel) = self.multi.as_ref()?;
+        Some(DistanceBatch {
+            blocks: ChoiceBlocks::new(slots),
+            query_len: slots.len(),
+            is_indel: *is_indel,
+            pending: [(0, [0; 32], [0; 32], [&[][..]; 32]); 4],
+        })
+    }
+
     /// Fills `out` with the exact distance of the query to each choice in
     /// `start..end` (`out[i]` for choice `start + i`), or [`UNKNOWN`] for
     /// choices longer than 64 units. False (and `out` untouched) when the
     /// metric or the list's unit type has no multi-choice kernel.
     pub fn chunk_distances(&self, choices: &StrList<'_>, start: usize, end: usize, out: &mut Vec<usize>) -> bool {
-        let Some((slots, is_indel)) = &self.multi else { return false };
+        let Some(mut batch) = self.batch() else { return false };
         if start >= end || !matches!(choices.get(start), Seq::U8(_)) {
             return false;
         }
         out.clear();
         out.resize(end - start, UNKNOWN);
-        let mut blocks = ChoiceBlocks::new(slots);
-        // One pending block per lane width (8, 16, 32, 64).
-        let mut pending: [Pending<'_>; 4] = [(0, [0; 32], [0; 32], [&[][..]; 32]); 4];
-        let mut dist = [0usize; 32];
-        let mut flush = |w: usize, block: &Pending<'_>, out: &mut Vec<usize>| {
-            let (count, at, lens, strs) = block;
-            let width = 8u32 << w;
-            if *is_indel {
-                blocks.indel(width, &strs[..*count], &lens[..*count], &mut dist);
-            } else {
-                blocks.levenshtein(width, &strs[..*count], &lens[..*count], &mut dist);
-            }
-            for k in 0..*count {
-                out[at[k]] = dist[k];
-            }
-        };
+        let mut done = Vec::new();
         for index in start..end {
-            let Some((c, len)) = choices.bytes_padded(index, 0) else { unreachable!("a list holds one unit type") };
-            if len == 0 {
-                out[index - start] = slots.len();
-                continue;
+            let Some((c, len)) = choices.bytes_padded(index, 64) else { unreachable!("a list holds one unit type") };
+            batch.push(index - start, c, len, &mut done);
+            for &(at, d) in &done {
+                out[at] = d;
             }
-            let Some(width) = lane_width(len) else { continue };
-            // The whole lane's worth of bytes where the data has them.
-            let c = choices.bytes_padded(index, width as usize).map_or(c, |(p, _)| p);
-            let w = width.trailing_zeros() as usize - 3;
-            let block = &mut pending[w];
-            block.1[block.0] = index - start;
-            block.2[block.0] = len;
-            block.3[block.0] = c;
-            block.0 += 1;
-            if block.0 == block_capacity(width) {
-                flush(w, block, out);
-                block.0 = 0;
-            }
+            done.clear();
         }
-        for (w, block) in pending.iter().enumerate() {
-            if block.0 > 0 {
-                flush(w, block, out);
-            }
+        batch.finish(&mut done);
+        for &(at, d) in &done {
+            out[at] = d;
         }
         true
     }
@@ -144,6 +128,65 @@ impl<'q> Prepared<'q> {
             Fast::Indel(pm) => Ok(score_metric(&CachedIndel { pm }, self.scorer.form, self.query, choice, cutoff, hint)),
             Fast::None => self.scorer.score(self.query, choice, cutoff, hint),
         }
+    }
+}
+
+/// Exact distances of the query to byte choices pushed one at a time,
+/// computed by the multi-choice kernel a block at a time (one pending block
+/// per lane width: 8, 16, 32 and 64 bits).
+pub struct DistanceBatch<'q, 'c> {
+    blocks: ChoiceBlocks<'q>,
+    query_len: usize,
+    is_indel: bool,
+    pending: [Pending<'c>; 4],
+}
+
+impl<'c> DistanceBatch<'_, 'c> {
+    /// Takes the choice tagged `tag`, whose `len` bytes start `padded`
+    /// (which may run on, up to 64 bytes: the kernel then loads whole
+    /// lanes). Appends `(tag, distance)` to `done` for each choice whose
+    /// distance is now known: this one at once when it is empty, or a whole
+    /// block when this one filled it. False, and nothing taken, for a
+    /// choice over 64 bytes.
+    pub fn push(&mut self, tag: usize, padded: &'c [u8], len: usize, done: &mut Vec<(usize, usize)>) -> bool {
+        debug_assert!(len <= padded.len());
+        if len == 0 {
+            done.push((tag, self.query_len));
+            return true;
+        }
+        let Some(width) = lane_width(len) else { return false };
+        let w = width.trailing_zeros() as usize - 3;
+        let block = &mut self.pending[w];
+        block.1[block.0] = tag;
+        block.2[block.0] = len;
+        block.3[block.0] = &padded[..padded.len().min(width as usize)];
+        block.0 += 1;
+        if block.0 == block_capacity(width) {
+            self.flush(w, done);
+        }
+        true
+    }
+
+    /// Computes every pending block, appending to `done` as [`Self::push`].
+    pub fn finish(&mut self, done: &mut Vec<(usize, usize)>) {
+        for w in 0..self.pending.len() {
+            if self.pending[w].0 > 0 {
+                self.flush(w, done);
+            }
+        }
+    }
+
+    fn flush(&mut self, w: usize, done: &mut Vec<(usize, usize)>) {
+        let (count, tags, lens, strs) = &mut self.pending[w];
+        let width = 8u32 << w;
+        let mut dist = [0usize; 32];
+        if self.is_indel {
+            self.blocks.indel(width, &strs[..*count], &lens[..*count], &mut dist);
+        } else {
+            self.blocks.levenshtein(width, &strs[..*count], &lens[..*count], &mut dist);
+        }
+        done.extend(tags[..*count].iter().copied().zip(dist[..*count].iter().copied()));
+        *count = 0;
     }
 }
 
