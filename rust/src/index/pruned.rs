@@ -126,19 +126,34 @@ impl Plan {
     /// without a counterpart of its class on the other needs an edit. (A
     /// transposition leaves both multisets as they are, so the bound holds
     /// for OSA too.)
+    ///
+    /// The true numbers of unmatched units, `q` on the query's side and `c`
+    /// on the choice's, are at least the signatures' excesses (merged
+    /// classes and saturated counts only lower them), and `q - c` is the
+    /// length difference exactly. Along that line the cheapest way to edit
+    /// them away costs more the larger `c` is, so the bound takes the
+    /// smallest `c` the excesses allow. (Plugging the excesses in directly
+    /// is not a bound: with substitutions cheaper than insertions, fewer
+    /// unmatched query units can cost more.)
     #[inline]
     pub fn distance_bound(&self, query_len: usize, query_sig: Signature, len: usize, sig: Signature) -> usize {
         let c = &self.costs;
-        let query_only = excess(query_sig, sig);
-        let choice_only = excess(sig, query_sig);
-        let by_classes = if c.substitution >= c.insertion + c.deletion {
-            query_only * c.deletion + choice_only * c.insertion
+        let (query_only, choice_only) = (excess(query_sig, sig), excess(sig, query_sig));
+        let (q, ch) = if query_len >= len {
+            let d = query_len - len;
+            let ch = choice_only.max(query_only.saturating_sub(d));
+            (ch + d, ch)
         } else {
-            // Pair up what can be substituted; the rest is deleted or inserted.
-            let paired = query_only.min(choice_only);
-            paired * c.substitution + (query_only - paired) * c.deletion + (choice_only - paired) * c.insertion
+            let d = len - query_len;
+            let q = query_only.max(choice_only.saturating_sub(d));
+            (q, q + d)
         };
-        by_classes.max(c.length_bound(query_len, len))
+        // Pair up what can be substituted; the rest is deleted or inserted.
+        let paired = if c.substitution >= c.insertion.saturating_add(c.deletion) { 0 } else { q.min(ch) };
+        paired
+            .saturating_mul(c.substitution)
+            .saturating_add((q - paired).saturating_mul(c.deletion))
+            .saturating_add((ch - paired).saturating_mul(c.insertion))
     }
 
     /// A lower bound on the distance from shared bigrams (see
@@ -465,6 +480,34 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn weighted_class_bounds_never_exceed_the_distance() {
+        use super::super::corpus::signature_of;
+        use crate::distance::levenshtein::Weights;
+        let mut s = 0x2545_F491_4F6C_DD1Du64;
+        // Letters 16 apart share a class; long runs saturate the counts.
+        let alphabet = b"aqAQbr";
+        for round in 0..20_000 {
+            let w = [1usize, 2, 3, 7, 1 << 20];
+            let weights = Weights {
+                insertion: w[(rng(&mut s) % 5) as usize],
+                deletion: w[(rng(&mut s) % 5) as usize],
+                substitution: w[(rng(&mut s) % 5) as usize],
+            };
+            let Some(plan) = Plan::for_scorer(&Scorer::new(MetricKind::Levenshtein(weights), Form::Distance)) else {
+                continue;
+            };
+            let mut word = |s: &mut u64| -> Vec<u8> {
+                let len = (rng(s) % if round % 2 == 0 { 8 } else { 16 }) as usize;
+                (0..len).map(|_| alphabet[(rng(s) % alphabet.len() as u64) as usize]).collect()
+            };
+            let (a, b) = (word(&mut s), word(&mut s));
+            let d = reference::levenshtein(&a, &b, weights.insertion, weights.deletion, weights.substitution);
+            let bound = plan.distance_bound(a.len(), signature_of(Seq::U8(&a)), b.len(), signature_of(Seq::U8(&b)));
+            assert!(bound <= d, "{weights:?} {:?} {:?}: bound {bound}, distance {d}", String::from_utf8_lossy(&a), String::from_utf8_lossy(&b));
         }
     }
 
