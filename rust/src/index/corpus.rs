@@ -3,10 +3,11 @@
 //! All choices live in three arenas, one per unit type; each choice is an
 //! (offset, length, type) record. A choice is stored in the narrowest unit
 //! type that holds it, so ASCII and Latin-1 names cost one byte per code
-//! point plus a 12-byte record, instead of a heap allocation each.
+//! point plus 12 bytes (an 8-byte place and a 4-byte signature), instead
+//! of a heap allocation each.
 
 use super::persist::{Counts, LoadError, Reader, Writer};
-use super::signature::{signature, Signature};
+use super::signature::{compact, expand, signature, Compact, Signature};
 use crate::unit::{OwnedSeq, Seq};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,26 +18,40 @@ enum Width {
     U64 = 8,
 }
 
-/// Where a choice lives: its width in the top two bits, its offset into
-/// that width's arena (in units) in the rest.
+/// Where a choice lives and how long it is, in one word: its width in the
+/// top two bits, its offset into that width's arena (in units) in the next
+/// `OFFSET_BITS`, and its length in the low `LEN_BITS`. A length that does
+/// not fit is stored as `LONG` and kept in `Corpus::long_lens`.
 #[derive(Clone, Copy, Debug)]
 struct Place(u64);
 
 const WIDTH_SHIFT: u32 = 62;
+const LEN_BITS: u32 = 22;
+const OFFSET_BITS: u32 = WIDTH_SHIFT - LEN_BITS;
+/// Arenas hold at most this many units (2^40, a terabyte of bytes).
+pub(crate) const MAX_ARENA_UNITS: usize = 1 << OFFSET_BITS;
+/// The length field's value for a choice of `LONG` units or more.
+const LONG: u64 = (1 << LEN_BITS) - 1;
 
 impl Place {
-    fn new(width: Width, offset: usize) -> Place {
+    fn new(width: Width, offset: usize, len: usize) -> Place {
         let tag = match width {
             Width::U8 => 0u64,
             Width::U32 => 1,
             Width::U64 => 2,
         };
-        Place(tag << WIDTH_SHIFT | offset as u64)
+        debug_assert!(offset < MAX_ARENA_UNITS);
+        Place(tag << WIDTH_SHIFT | (offset as u64) << LEN_BITS | (len as u64).min(LONG))
+    }
+
+    #[inline(always)]
+    fn tag(self) -> u64 {
+        self.0 >> WIDTH_SHIFT
     }
 
     #[inline(always)]
     fn width(self) -> Width {
-        match self.0 >> WIDTH_SHIFT {
+        match self.tag() {
             0 => Width::U8,
             1 => Width::U32,
             _ => Width::U64,
@@ -45,7 +60,13 @@ impl Place {
 
     #[inline(always)]
     fn offset(self) -> usize {
-        (self.0 & ((1u64 << WIDTH_SHIFT) - 1)) as usize
+        ((self.0 >> LEN_BITS) & ((1u64 << OFFSET_BITS) - 1)) as usize
+    }
+
+    /// The length field: the length, or `LONG` for a long choice.
+    #[inline(always)]
+    fn short_len(self) -> u64 {
+        self.0 & LONG
     }
 }
 
@@ -54,16 +75,18 @@ pub fn signature_of(seq: Seq<'_>) -> Signature {
     crate::with_seq!(seq, |s| signature(s.iter().map(|u| crate::unit::Unit::value(*u))))
 }
 
-/// The choices of an index, in insertion order: 16 bytes of bookkeeping per
-/// choice (place 8, length 4, class-count signature 8) besides the units.
+/// The choices of an index, in insertion order: 12 bytes of bookkeeping per
+/// choice (place and length 8, compact class-count signature 4) besides the
+/// units.
 #[derive(Clone, Debug, Default)]
 pub struct Corpus {
     bytes: Vec<u8>,
     wide: Vec<u32>,
     hashes: Vec<u64>,
     places: Vec<Place>,
-    lens: Vec<u32>,
-    signatures: Vec<Signature>,
+    /// `(choice, length)` of each choice of `LONG` units or more, by choice.
+    long_lens: Vec<(u32, u32)>,
+    signatures: Vec<Compact>,
 }
 
 impl Corpus {
@@ -71,36 +94,66 @@ impl Corpus {
         self.places.len()
     }
 
-    /// Appends a choice, narrowing code points below 256 to bytes. Choices
-    /// longer than `u32::MAX` units are rejected by the callers' limits.
+    /// Whether `seq` can be appended: it is at most `u32::MAX` units long
+    /// (the file format's limit) and its arena stays within
+    /// [`MAX_ARENA_UNITS`] units.
+    pub fn has_room_for(&self, seq: Seq<'_>) -> bool {
+        let used = match seq {
+            Seq::U8(_) => self.bytes.len(),
+            Seq::U32(s) if s.iter().all(|&c| c < 256) => self.bytes.len(),
+            Seq::U32(_) => self.wide.len(),
+            Seq::U64(_) => self.hashes.len(),
+        };
+        seq.len() <= u32::MAX as usize && used.checked_add(seq.len()).is_some_and(|end| end <= MAX_ARENA_UNITS)
+    }
+
+    /// Appends a choice, narrowing code points below 256 to bytes. Panics
+    /// unless [`Corpus::has_room_for`] it, which the callers check.
     pub fn push(&mut self, seq: Seq<'_>) {
+        assert!(self.has_room_for(seq), "index arena full");
         let len = seq.len();
-        assert!(len <= u32::MAX as usize, "choice longer than u32::MAX units");
         let place = match seq {
             Seq::U8(s) => {
-                let place = Place::new(Width::U8, self.bytes.len());
+                let place = Place::new(Width::U8, self.bytes.len(), len);
                 self.bytes.extend_from_slice(s);
                 place
             }
             Seq::U32(s) if s.iter().all(|&c| c < 256) => {
-                let place = Place::new(Width::U8, self.bytes.len());
+                let place = Place::new(Width::U8, self.bytes.len(), len);
                 self.bytes.extend(s.iter().map(|&c| c as u8));
                 place
             }
             Seq::U32(s) => {
-                let place = Place::new(Width::U32, self.wide.len());
+                let place = Place::new(Width::U32, self.wide.len(), len);
                 self.wide.extend_from_slice(s);
                 place
             }
             Seq::U64(s) => {
-                let place = Place::new(Width::U64, self.hashes.len());
+                let place = Place::new(Width::U64, self.hashes.len(), len);
                 self.hashes.extend_from_slice(s);
                 place
             }
         };
+        if place.short_len() == LONG {
+            self.long_lens.push((self.places.len() as u32, len as u32));
+        }
         self.places.push(place);
-        self.lens.push(len as u32);
-        self.signatures.push(signature_of(seq));
+        self.signatures.push(compact(signature_of(seq)));
+    }
+
+    /// The length of the choice at `i` with this place.
+    #[inline(always)]
+    fn len_at(&self, i: usize, place: Place) -> usize {
+        match place.short_len() {
+            LONG => self.long_len(i),
+            short => short as usize,
+        }
+    }
+
+    #[cold]
+    fn long_len(&self, i: usize) -> usize {
+        let at = self.long_lens.binary_search_by_key(&i, |&(choice, _)| choice as usize);
+        self.long_lens[at.expect("a long choice has its length recorded")].1 as usize
     }
 
     /// The choice at `i`. Panics if `i` is out of range.
@@ -108,7 +161,7 @@ impl Corpus {
     pub fn get(&self, i: usize) -> Seq<'_> {
         let place = self.places[i];
         let start = place.offset();
-        let end = start + self.lens[i] as usize;
+        let end = start + self.len_at(i, place);
         match place.width() {
             Width::U8 => Seq::U8(&self.bytes[start..end]),
             Width::U32 => Seq::U32(&self.wide[start..end]),
@@ -125,7 +178,7 @@ impl Corpus {
         if place.width() != Width::U8 {
             return None;
         }
-        let (start, len) = (place.offset(), self.lens[i] as usize);
+        let (start, len) = (place.offset(), self.len_at(i, place));
         let end = (start + len.max(at_least)).min(self.bytes.len());
         Some((&self.bytes[start..end], len))
     }
@@ -133,13 +186,13 @@ impl Corpus {
     /// Length of the choice at `i`, in units.
     #[inline(always)]
     pub fn len_of(&self, i: usize) -> usize {
-        self.lens[i] as usize
+        self.len_at(i, self.places[i])
     }
 
     /// The class-count signature of choice `i`.
     #[inline(always)]
     pub fn signature_of(&self, i: usize) -> Signature {
-        self.signatures[i]
+        expand(self.signatures[i])
     }
 
     /// An owned copy of choice `i`.
@@ -153,8 +206,8 @@ impl Corpus {
             + self.wide.capacity() * 4
             + self.hashes.capacity() * 8
             + self.places.capacity() * 8
-            + self.lens.capacity() * 4
-            + self.signatures.capacity() * 8
+            + self.long_lens.capacity() * 8
+            + self.signatures.capacity() * 4
     }
 
     /// Releases spare capacity.
@@ -163,7 +216,7 @@ impl Corpus {
         self.wide.shrink_to_fit();
         self.hashes.shrink_to_fit();
         self.places.shrink_to_fit();
-        self.lens.shrink_to_fit();
+        self.long_lens.shrink_to_fit();
         self.signatures.shrink_to_fit();
     }
 }
@@ -174,7 +227,8 @@ impl Corpus {
         (self.bytes.len(), self.wide.len(), self.hashes.len())
     }
 
-    /// Appends the arenas, then each choice's place and length.
+    /// Appends the arenas, then each choice's place (width tag and offset,
+    /// as `tag << 62 | offset`), then each choice's length as a `u32`.
     pub fn write_to(&self, w: &mut Writer) {
         w.bytes(&self.bytes);
         for &u in &self.wide {
@@ -184,10 +238,10 @@ impl Corpus {
             w.u64(u);
         }
         for p in &self.places {
-            w.u64(p.0);
+            w.u64(p.tag() << WIDTH_SHIFT | p.offset() as u64);
         }
-        for &len in &self.lens {
-            w.u32(len);
+        for i in 0..self.len() {
+            w.u32(self.len_of(i) as u32);
         }
     }
 
@@ -200,22 +254,30 @@ impl Corpus {
             ..Corpus::default()
         };
         let n = counts.choices as usize;
-        c.places = (0..n).map(|_| Place(r.u64())).collect();
-        c.lens = (0..n).map(|_| r.u32()).collect();
-        for i in 0..n {
-            let place = c.places[i];
-            let arena = match place.0 >> WIDTH_SHIFT {
-                0 => c.bytes.len(),
-                1 => c.wide.len(),
-                2 => c.hashes.len(),
+        let stored: Vec<u64> = (0..n).map(|_| r.u64()).collect();
+        let lens: Vec<u32> = (0..n).map(|_| r.u32()).collect();
+        c.places.reserve_exact(n);
+        for (i, (&word, &len)) in stored.iter().zip(&lens).enumerate() {
+            let (width, arena) = match word >> WIDTH_SHIFT {
+                0 => (Width::U8, c.bytes.len()),
+                1 => (Width::U32, c.wide.len()),
+                2 => (Width::U64, c.hashes.len()),
                 tag => return Err(LoadError::Corrupt(format!("choice {i} has unknown width tag {tag}"))),
             };
-            let end = place.offset().checked_add(c.lens[i] as usize);
+            let offset = (word & ((1u64 << WIDTH_SHIFT) - 1)) as usize;
+            let end = offset.checked_add(len as usize);
             if end.is_none_or(|e| e > arena) {
                 return Err(LoadError::Corrupt(format!("choice {i} lies outside its arena")));
             }
+            // Arenas shorter than `MAX_ARENA_UNITS` (the reader checked
+            // their sizes against the file) keep every offset in range.
+            let place = Place::new(width, offset, len as usize);
+            if place.short_len() == LONG {
+                c.long_lens.push((i as u32, len));
+            }
+            c.places.push(place);
         }
-        c.signatures = (0..n).map(|i| signature_of(c.get(i))).collect();
+        c.signatures = (0..n).map(|i| compact(signature_of(c.get(i)))).collect();
         Ok(c)
     }
 }

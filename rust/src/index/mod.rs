@@ -122,10 +122,12 @@ impl Index {
         let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
         let first = state.corpus.len();
         for (seq, key) in choices {
+            // The corpus goes first: a choice it refuses (a panic) leaves
+            // no key or length behind.
             let position = state.corpus.len();
+            state.corpus.push(seq);
             state.keys.push(position, key.as_ref());
             state.note_length(seq.len());
-            state.corpus.push(seq);
         }
         let pending = state.corpus.len() - state.trie.len();
         if pending > PENDING_MIN.max(state.trie.len() / 8) {

@@ -214,6 +214,10 @@ impl<'a> Reader<'a> {
         if counts.choices > u32::MAX as u64 {
             return Err(LoadError::Corrupt("more than 2^32 - 1 choices".into()));
         }
+        let arena_limit = super::corpus::MAX_ARENA_UNITS as u64;
+        if counts.bytes > arena_limit || counts.wide > arena_limit || counts.hashes > arena_limit {
+            return Err(LoadError::Corrupt("an arena larger than 2^40 units".into()));
+        }
         Ok((counts, r))
     }
 

@@ -2,7 +2,8 @@
 //! a lower bound on any edit distance in a few instructions.
 //!
 //! Units fall into 16 classes (value mod 16). A signature holds, in 4-bit
-//! lanes, how many units of each class a sequence has, saturated at 7.
+//! lanes, how many units of each class a sequence has, saturated at 3 so
+//! that the corpus stores it in 32 bits ([`compact`]).
 //! Every unit of one sequence without a counterpart of its class in the
 //! other needs an edit of its own (the bag distance); merging values into
 //! classes and saturating counts only lowers that count, so the bound stays
@@ -11,8 +12,13 @@
 /// A sequence's class-count signature.
 pub type Signature = u64;
 
+/// A signature stored in half the space: each count in two bits. Counts
+/// saturate at 3, so that no lane is lost.
+pub type Compact = u32;
+
 const CLASSES: usize = 16;
-const SATURATE: u8 = 7;
+/// Counts stop here, so that a signature packs into a [`Compact`].
+const SATURATE: u8 = 3;
 const HIGH: u64 = 0x8888_8888_8888_8888;
 const LOW3: u64 = 0x7777_7777_7777_7777;
 const NIBBLES: u64 = 0x0F0F_0F0F_0F0F_0F0F;
@@ -28,6 +34,27 @@ pub fn signature(values: impl Iterator<Item = u64>) -> Signature {
         .iter()
         .enumerate()
         .fold(0u64, |sig, (class, &count)| sig | (count as u64) << (4 * class))
+}
+
+/// The signature in two bits per class.
+#[inline]
+pub fn compact(sig: Signature) -> Compact {
+    let mut x = sig & 0x3333_3333_3333_3333;
+    x = (x | x >> 2) & 0x0F0F_0F0F_0F0F_0F0F;
+    x = (x | x >> 4) & 0x00FF_00FF_00FF_00FF;
+    x = (x | x >> 8) & 0x0000_FFFF_0000_FFFF;
+    x = (x | x >> 16) & 0x0000_0000_FFFF_FFFF;
+    x as Compact
+}
+
+/// The signature a [`compact`] one stands for.
+#[inline(always)]
+pub fn expand(compact: Compact) -> Signature {
+    let mut x = compact as u64;
+    x = (x | x << 16) & 0x0000_FFFF_0000_FFFF;
+    x = (x | x << 8) & 0x00FF_00FF_00FF_00FF;
+    x = (x | x << 4) & 0x0F0F_0F0F_0F0F_0F0F;
+    (x | x << 2) & 0x3333_3333_3333_3333
 }
 
 /// Sum over the classes of `max(0, count_a - count_b)`: units of `a`
@@ -140,8 +167,23 @@ mod tests {
         assert_eq!(excess(sig("abcd"), sig("")), 4);
         // 'a' (97) and 'q' (113) share a class: merged classes only lower it.
         assert_eq!(excess(sig("a"), sig("q")), 0);
-        // Saturation at 7.
-        assert_eq!(excess(sig(&"a".repeat(20)), sig("")), 7);
+        // Saturation at 3.
+        assert_eq!(excess(sig(&"a".repeat(20)), sig("")), 3);
+    }
+
+    #[test]
+    fn compact_signatures_expand_to_the_same_signature() {
+        for text in ["", "a", "abc", "Jonathan Smith", "aaaaaaaaaaaaqqqq", "0123456789:;<=>?@ABCDEFGHIJKLMNO"] {
+            let s = sig(text);
+            assert_eq!(expand(compact(s)), s, "{text:?}");
+        }
+        for lane in 0..16 {
+            for count in 0..=3u64 {
+                let s = count << (4 * lane);
+                assert_eq!(expand(compact(s)), s);
+                assert_eq!(compact(s), (count as u32) << (2 * lane));
+            }
+        }
     }
 
     #[test]
