@@ -12,6 +12,7 @@
 //! run concurrently; `add` takes the exclusive lock, so adds are serialised
 //! with each other and with searches. See docs/index.md for the design.
 
+mod by_length;
 mod corpus;
 mod dedupe;
 mod edit_costs;
@@ -51,6 +52,8 @@ struct State {
     /// choices are pending.
     trie: SortedTrie,
     reversed: SortedTrie,
+    /// The same choices grouped by length.
+    by_length: by_length::ByLength,
     /// Distinct choice lengths, ascending.
     lengths: Vec<usize>,
     keys: keys::Keys,
@@ -60,12 +63,18 @@ impl State {
     fn rebuild(&mut self) {
         self.corpus.shrink_to_fit();
         let n = self.corpus.len();
-        let (trie, reversed) = rayon::join(
-            || SortedTrie::build(&self.corpus, n, false),
-            || SortedTrie::build(&self.corpus, n, true),
+        let ((trie, reversed), by_length) = rayon::join(
+            || {
+                rayon::join(
+                    || SortedTrie::build(&self.corpus, n, false),
+                    || SortedTrie::build(&self.corpus, n, true),
+                )
+            },
+            || by_length::ByLength::build(&self.corpus, n),
         );
         self.trie = trie;
         self.reversed = reversed;
+        self.by_length = by_length;
     }
 
     fn note_length(&mut self, len: usize) {
@@ -162,6 +171,7 @@ impl Index {
         state.corpus.heap_bytes()
             + state.trie.heap_bytes()
             + state.reversed.heap_bytes()
+            + state.by_length.heap_bytes()
             + state.lengths.capacity() * 8
             + state.keys.heap_bytes()
     }
@@ -274,8 +284,10 @@ impl Index {
         let mut lengths: Vec<usize> = (0..corpus.len()).map(|i| corpus.len_of(i)).collect();
         lengths.sort_unstable();
         lengths.dedup();
+        // Not stored: rebuilt in one pass over the lengths.
+        let by_length = by_length::ByLength::build(&corpus, sorted);
         Ok(Index {
-            state: RwLock::new(State { corpus, trie, reversed, lengths, keys }),
+            state: RwLock::new(State { corpus, trie, reversed, by_length, lengths, keys }),
         })
     }
 
@@ -368,31 +380,31 @@ fn search_state(
         return Ok(Vec::new());
     }
     let max_len = state.lengths.last().copied().unwrap_or(0);
-    let Some(plan) = pruned::Plan::for_scorer(scorer) else {
-        return scan(&state.corpus, 0..n, query, scorer, None, max_len, limit, score_cutoff, None, None);
+    let plan = pruned::Plan::for_scorer(scorer);
+    let scan = Scan { corpus: &state.corpus, query, scorer, plan: plan.as_ref(), max_len, limit, score_cutoff };
+    let Some(plan) = plan.as_ref() else {
+        return scan.run(0..n, None, None, None);
     };
     let sorted_len = state.trie.len();
-    let pending = scan(&state.corpus, sorted_len..n, query, scorer, Some(&plan), max_len, limit, score_cutoff, None, None)?;
+    let pending = scan.run(sorted_len..n, None, None, None)?;
     let sorted = pruned::Sorted {
         corpus: &state.corpus,
         trie: &state.trie,
         reversed: &state.reversed,
         lengths: &state.lengths,
     };
-    match pruned::search(&sorted, &plan, query, scorer, limit, score_cutoff, &pending)? {
+    match pruned::search(&sorted, plan, query, scorer, limit, score_cutoff, &pending)? {
         pruned::Outcome::Done(found) => Ok(found),
-        pruned::Outcome::Scan { seed, walked: None } => {
-            scan(&state.corpus, 0..n, query, scorer, Some(&plan), max_len, limit, score_cutoff, seed, None)
-        }
+        pruned::Outcome::Scan { seed, walked: None } => scan.run(0..n, Some(&state.by_length), seed, None),
         // The walked matches include the pending ones: only the trie's
         // choices are left to scan.
-        pruned::Outcome::Scan { seed, walked: Some(walked) } => scan(
-            &state.corpus, 0..sorted_len, query, scorer, Some(&plan), max_len, limit, score_cutoff, seed, Some(&walked),
-        ),
+        pruned::Outcome::Scan { seed, walked: Some(walked) } => {
+            scan.run(0..sorted_len, Some(&state.by_length), seed, Some(&walked))
+        }
     }
 }
 
-/// A cutoff shared by the parallel chunks of one scan: the best known
+/// A cutoff shared by the parallel work units of one scan: the best known
 /// `limit`-th score, which only ever tightens.
 struct SharedCutoff {
     /// f64 bits; NaN while unknown.
@@ -432,91 +444,240 @@ impl SharedCutoff {
     }
 }
 
-/// Scores every choice in `range`, in parallel chunks. Each chunk keeps its
-/// own top-k; the cutoff every chunk uses is the tightest of the user's
-/// cutoff, `seed` (a score the final `limit`-th match is known to reach)
-/// and the worst score of any chunk's full top-k, so kernels exit early.
-/// With a `plan`, a choice whose distance lower bounds (lengths, class
-/// counts, shared bigrams) cannot pass that cutoff is skipped without
-/// running the kernel. After a walk (`walked`), a choice that could pass
-/// the cutoff only within the walk's bound is skipped too, and the walk's
-/// best matches are merged in.
-#[allow(clippy::too_many_arguments)]
-fn scan(
-    corpus: &Corpus,
-    range: std::ops::Range<usize>,
-    query: Seq<'_>,
-    scorer: &Scorer,
-    plan: Option<&pruned::Plan>,
+/// What a scan needs besides the choices to visit.
+struct Scan<'a> {
+    corpus: &'a Corpus,
+    query: Seq<'a>,
+    scorer: &'a Scorer,
+    /// With a plan, choices whose distance lower bounds (lengths, class
+    /// counts, shared bigrams) fail the cutoff skip the kernel.
+    plan: Option<&'a pruned::Plan>,
+    /// The longest choice in the corpus.
     max_len: usize,
     limit: usize,
     score_cutoff: Option<f64>,
-    seed: Option<f64>,
-    walked: Option<&pruned::Walked>,
-) -> Result<Vec<Match>, ScoreError> {
-    if limit == 0 || (range.is_empty() && walked.is_none()) {
-        return Ok(Vec::new());
+}
+
+/// The choices one parallel work unit of a scan visits.
+enum Part {
+    Range(std::ops::Range<usize>),
+    /// A block of [`by_length::ByLength`], and the length of its choices.
+    Block(usize, usize),
+}
+
+/// The state the work units of one scan share.
+struct ScanRun<'a> {
+    scan: &'a Scan<'a>,
+    prepared: Prepared<'a>,
+    query_sig: signature::Signature,
+    query_bigrams: signature::Bigrams,
+    shared: SharedCutoff,
+    /// After a walk: its bound (-1 without one) and the positions it
+    /// scored, ascending.
+    walked_bound: i64,
+    walked_indices: Vec<usize>,
+}
+
+/// Length groups are scanned in rounds of at least this many choices, so
+/// that each round is worth handing to the thread pool.
+const ROUND: usize = 4 * CHUNK;
+
+impl Scan<'_> {
+    /// Scores every choice in `range`, in parallel work units. Each unit
+    /// keeps its own top-k; the cutoff every unit uses is the tightest of
+    /// the user's cutoff, `seed` (a score the final `limit`-th match is
+    /// known to reach) and the worst score of any full top-k, so kernels
+    /// exit early. After a walk (`walked`), a choice that could pass the
+    /// cutoff only within the walk's bound is skipped too, and the walk's
+    /// best matches are merged in.
+    ///
+    /// With a plan and `by_length` (which must cover a prefix of `range`,
+    /// and `range` must start at 0), the covered choices are visited by
+    /// length, in rounds, best possible score first: the best score a
+    /// length allows follows from the length difference and the walk's
+    /// bound. Once the `limit` best so far beat what the next length
+    /// allows, no later length can hold a better choice, and the scan stops.
+    fn run(
+        &self,
+        range: std::ops::Range<usize>,
+        by_length: Option<&by_length::ByLength>,
+        seed: Option<f64>,
+        walked: Option<&pruned::Walked>,
+    ) -> Result<Vec<Match>, ScoreError> {
+        if self.limit == 0 || (range.is_empty() && walked.is_none()) {
+            return Ok(Vec::new());
+        }
+        let mut walked_indices: Vec<usize> = walked.map_or_else(Vec::new, |w| w.best.iter().map(|m| m.index).collect());
+        walked_indices.sort_unstable();
+        let run = ScanRun {
+            scan: self,
+            prepared: Prepared::new(self.scorer, self.query),
+            query_sig: corpus::signature_of(self.query),
+            query_bigrams: signature::Bigrams::new(&self.query.values()),
+            shared: SharedCutoff::new(seed, self.scorer.higher_is_better()),
+            walked_bound: walked.map_or(-1, |w| w.bound as i64),
+            walked_indices,
+        };
+        let mut merged = TopK::new(self.limit, self.scorer.higher_is_better());
+        for m in walked.map_or(&[][..], |w| &w.best) {
+            merged.offer(*m);
+        }
+        let mut rest = range.clone();
+        if let (Some(plan), Some(by_length)) = (self.plan, by_length) {
+            if range.start == 0 && by_length.len() <= range.end {
+                rest = by_length.len()..range.end;
+                self.run_by_length(plan, by_length, &run, &mut merged)?;
+            }
+        }
+        let parts: Vec<Part> = rest.clone().step_by(CHUNK).map(|s| Part::Range(s..(s + CHUNK).min(rest.end))).collect();
+        for m in run.run_parts(&parts, by_length)? {
+            merged.offer(m);
+        }
+        Ok(merged.into_sorted())
     }
-    let walked_bound = walked.map_or(-1, |w| w.bound as i64);
-    let mut walked_indices: Vec<usize> = walked.map_or_else(Vec::new, |w| w.best.iter().map(|m| m.index).collect());
-    walked_indices.sort_unstable();
-    let query_len = query.len();
-    let query_sig = corpus::signature_of(query);
-    let query_bigrams = signature::Bigrams::new(&query.values());
-    let shared = SharedCutoff::new(seed, scorer.higher_is_better());
-    let starts: Vec<usize> = range.clone().step_by(CHUNK).collect();
-    let prepared = Prepared::new(scorer, query);
-    let run_chunk = |start: usize| -> Result<Vec<Match>, ScoreError> {
+
+    /// Scans the choices of `by_length` a round of lengths at a time, best
+    /// possible score first, until no length left can pass the cutoff.
+    fn run_by_length(
+        &self,
+        plan: &pruned::Plan,
+        by_length: &by_length::ByLength,
+        run: &ScanRun<'_>,
+        merged: &mut TopK,
+    ) -> Result<(), ScoreError> {
+        let (form, query_len) = (self.scorer.form, self.query.len());
+        // Unseen choices are at least one edit beyond the walk's bound.
+        let min_distance = (run.walked_bound + 1) as usize;
+        let mut groups: Vec<(Option<f64>, usize, std::ops::Range<usize>)> = by_length
+            .groups()
+            .map(|(len, blocks)| (plan.best_at_length(form, query_len, len, min_distance), len, blocks))
+            .collect();
+        // Unbounded first, then best bound first; ties nearest the query's
+        // length first (any order is exact: this one tightens soonest).
+        let higher = self.scorer.higher_is_better();
+        groups.sort_by(|(a, la, _), (b, lb, _)| {
+            let by_bound = match (a, b) {
+                (None, None) => std::cmp::Ordering::Equal,
+                (None, Some(_)) => std::cmp::Ordering::Less,
+                (Some(_), None) => std::cmp::Ordering::Greater,
+                (Some(x), Some(y)) if higher => y.total_cmp(x),
+                (Some(x), Some(y)) => x.total_cmp(y),
+            };
+            by_bound.then(la.abs_diff(query_len).cmp(&lb.abs_diff(query_len)))
+        });
+        let mut next = 0;
+        while next < groups.len() {
+            let mut parts = Vec::new();
+            let mut count = 0;
+            while next < groups.len() && count < ROUND {
+                let (bound, len, blocks) = &groups[next];
+                let cutoff = run.shared.combine(self.score_cutoff);
+                if let (Some(b), Some(c)) = (bound, cutoff) {
+                    if !self.scorer.passes(*b, c) {
+                        // Sorted by bound: no later length passes either.
+                        next = groups.len();
+                        break;
+                    }
+                }
+                for block in blocks.clone() {
+                    count += by_length.block_len(block);
+                    parts.push(Part::Block(block, *len));
+                }
+                next += 1;
+            }
+            for m in run.run_parts(&parts, Some(by_length))? {
+                merged.offer(m);
+            }
+            if let Some(worst) = merged.worst_if_full() {
+                run.shared.tighten(worst);
+            }
+        }
+        Ok(())
+    }
+}
+
+impl ScanRun<'_> {
+    /// Runs `parts`, in parallel when there are several; the matches of
+    /// all, unordered.
+    fn run_parts(&self, parts: &[Part], by_length: Option<&by_length::ByLength>) -> Result<Vec<Match>, ScoreError> {
+        let run_part = |part: &Part| match part {
+            Part::Range(r) => self.visit(r.clone(), None),
+            Part::Block(b, len) => self.visit(by_length.expect("blocks come from by_length").positions(*b), Some(*len)),
+        };
+        // One unit runs on the calling thread: handing it to the pool costs
+        // more than it could save (see pruned::PARALLEL_MIN_WORK).
+        let partials: Vec<Vec<Match>> = if parts.len() <= 1 {
+            parts.iter().map(run_part).collect::<Result<_, _>>()?
+        } else {
+            parts.par_iter().map(run_part).collect::<Result<_, _>>()?
+        };
+        Ok(partials.into_iter().flatten().collect())
+    }
+
+    /// Scores the choices at `positions` into a top-k of their own;
+    /// `fixed_len`, when all of them have that length.
+    fn visit(&self, positions: impl Iterator<Item = usize>, fixed_len: Option<usize>) -> Result<Vec<Match>, ScoreError> {
+        let Scan { corpus, scorer, plan, max_len, limit, score_cutoff, query, .. } = *self.scan;
+        let query_len = query.len();
         let mut top = TopK::new(limit, scorer.higher_is_better());
-        // The filter table for the cutoff it was computed for.
+        // The filter table for the cutoff it was computed for: the largest
+        // distance that can pass, by length (one entry with `fixed_len`).
         let mut table: Option<(f64, Vec<i64>)> = None;
         // Byte choices that pass the filters wait here for the multi-choice
         // kernel (uniform Levenshtein and Indel), which computes a block of
         // exact distances at once; each is then scored with the cutoff of
         // that moment, as if it had been scored alone.
-        let mut batch = prepared.batch();
+        let mut batch = self.prepared.batch();
         let mut known = Vec::new();
+        // Offers a scored choice that passes `cutoff`, tightening the cutoff
+        // every unit shares once this unit's top-k is full.
+        let offer = |top: &mut TopK, index: usize, score: f64, cutoff: Option<f64>| {
+            if cutoff.is_none_or(|c| scorer.passes(score, c)) {
+                top.offer(Match { index, score });
+                if let Some(worst) = top.worst_if_full() {
+                    self.shared.tighten(worst);
+                }
+            }
+        };
         let offer_known = |top: &mut TopK, known: &mut Vec<(usize, usize)>| -> Result<(), ScoreError> {
             for (index, distance) in known.drain(..) {
-                let cutoff = shared.combine(top.cutoff(score_cutoff));
-                let score = prepared.score_known(corpus.get(index), distance, cutoff, None)?;
-                if cutoff.is_none_or(|c| scorer.passes(score, c)) {
-                    top.offer(Match { index, score });
-                    if let Some(worst) = top.worst_if_full() {
-                        shared.tighten(worst);
-                    }
-                }
+                let cutoff = self.shared.combine(top.cutoff(score_cutoff));
+                let score = self.prepared.score_known(corpus.get(index), distance, cutoff, None)?;
+                offer(top, index, score, cutoff);
             }
             Ok(())
         };
-        for index in start..(start + CHUNK).min(range.end) {
-            let cutoff = shared.combine(top.cutoff(score_cutoff));
+        for index in positions {
+            let cutoff = self.shared.combine(top.cutoff(score_cutoff));
             if let (Some(plan), Some(c)) = (plan, cutoff) {
                 if table.as_ref().is_none_or(|(at, _)| *at != c) {
-                    table = Some((c, plan.allowed_bounds(scorer, query_len, max_len, c)));
+                    table = Some((c, match fixed_len {
+                        Some(len) => vec![plan.allowed_bound(scorer, query_len, len, c)],
+                        None => plan.allowed_bounds(scorer, query_len, max_len, c),
+                    }));
                 }
-                let allowed = table.as_ref().map_or(i64::MAX, |(_, t)| t[corpus.len_of(index)]);
-                if allowed <= walked_bound {
+                let len = fixed_len.unwrap_or_else(|| corpus.len_of(index));
+                let allowed = table.as_ref().map_or(i64::MAX, |(_, t)| t[if fixed_len.is_some() { 0 } else { len }]);
+                if allowed <= self.walked_bound {
                     continue; // allowed < 0 fails; the rest passes only within the walk's bound
                 }
                 if allowed != i64::MAX {
-                    let len = corpus.len_of(index);
-                    let dmin = plan.distance_bound(query_len, query_sig, len, corpus.signature_of(index));
+                    let dmin = plan.distance_bound(query_len, self.query_sig, len, corpus.signature_of(index));
                     if dmin as i64 > allowed {
                         continue;
                     }
                     // With the multi-choice kernel, a block's exact distances
                     // cost about what hashing each choice's bigrams would.
                     if batch.is_none() {
-                        let shared_grams = crate::with_seq!(corpus.get(index), |s| query_bigrams.shared(s));
+                        let shared_grams = crate::with_seq!(corpus.get(index), |s| self.query_bigrams.shared(s));
                         if plan.bigram_distance_bound(query_len, len, shared_grams) as i64 > allowed {
                             continue;
                         }
                     }
                 }
             }
-            if walked_indices.binary_search(&index).is_ok() {
-                continue; // scored by the walk, merged below
+            if self.walked_indices.binary_search(&index).is_ok() {
+                continue; // scored by the walk, merged by the caller
             }
             if let (Some(b), Some((bytes, len))) = (batch.as_mut(), corpus.bytes_padded(index, 64)) {
                 if b.push(index, bytes, len, &mut known) {
@@ -524,37 +685,15 @@ fn scan(
                     continue;
                 }
             }
-            let score = prepared.score(corpus.get(index), cutoff, None)?;
-            if cutoff.is_none_or(|c| scorer.passes(score, c)) {
-                top.offer(Match { index, score });
-                if let Some(worst) = top.worst_if_full() {
-                    shared.tighten(worst);
-                }
-            }
+            let score = self.prepared.score(corpus.get(index), cutoff, None)?;
+            offer(&mut top, index, score, cutoff);
         }
         if let Some(b) = batch.as_mut() {
             b.finish(&mut known);
             offer_known(&mut top, &mut known)?;
         }
         Ok(top.into_sorted())
-    };
-    // One chunk runs on the calling thread: handing it to the pool costs
-    // more than it could save (see pruned::PARALLEL_MIN_WORK).
-    let partials: Result<Vec<Vec<Match>>, ScoreError> = if starts.len() <= 1 {
-        starts.iter().map(|&start| run_chunk(start)).collect()
-    } else {
-        starts.par_iter().map(|&start| run_chunk(start)).collect()
-    };
-    let mut merged = TopK::new(limit, scorer.higher_is_better());
-    for m in walked.map_or(&[][..], |w| &w.best) {
-        merged.offer(*m);
     }
-    for partial in partials? {
-        for m in partial {
-            merged.offer(m);
-        }
-    }
-    Ok(merged.into_sorted())
 }
 
 #[cfg(test)]
@@ -727,6 +866,54 @@ mod tests {
                         let fast = index.search(q.as_seq(), &scorer, limit, None).unwrap();
                         let slow = index.scan(q.as_seq(), &scorer, limit, None).unwrap();
                         assert_eq!(fast, slow, "round {round} {metric:?} {form:?} {limit}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// A corpus large enough that length groups span several blocks and
+    /// rounds several groups, run in parallel: the scan by length, round by
+    /// round, must still equal the scan (top-k without a cutoff, which
+    /// walks and then scans; and cutoffs, which may scan directly).
+    #[test]
+    fn scan_by_length_in_rounds_equals_scan() {
+        let mut s = 0x7f4a_7c15_9e37_79b9u64;
+        let words: Vec<String> = (0..40_000)
+            .map(|i| match i % 5 {
+                0 => word(&mut s, b"abcdefghij", 24),
+                // Three lengths hold most choices: groups of several blocks.
+                _ => format!("{}{}", &"abcdefghijk"[..8], word(&mut s, b"abcdefghij", 2)),
+            })
+            .collect();
+        let index = Index::from_owned(words.iter().map(|w| OwnedSeq::from_str(w)).collect());
+        let extra: Vec<OwnedSeq> = (0..300).map(|_| OwnedSeq::from_str(&word(&mut s, b"abcdefghij", 12))).collect();
+        index.add(extra.iter().map(OwnedSeq::as_seq));
+        let metrics = [
+            MetricKind::Levenshtein(Weights::default()),
+            MetricKind::Indel,
+            MetricKind::Osa,
+            MetricKind::Levenshtein(Weights { insertion: 2, deletion: 1, substitution: 1 }),
+        ];
+        for round in 0..6 {
+            let q = if round % 2 == 0 {
+                OwnedSeq::from_str(&word(&mut s, b"abcdefghij", 14))
+            } else {
+                OwnedSeq::from_str(&format!("abcdxfgh{}", word(&mut s, b"abcdefghij", 3)))
+            };
+            for metric in metrics {
+                for (form, cutoff) in [
+                    (Form::NormalizedSimilarity, None),
+                    (Form::NormalizedSimilarity, Some(0.5)),
+                    (Form::NormalizedDistance, None),
+                    (Form::Similarity, None),
+                    (Form::Distance, Some(6.0)),
+                ] {
+                    let scorer = Scorer::new(metric, form);
+                    for limit in [1, 5, 60] {
+                        let fast = index.search(q.as_seq(), &scorer, limit, cutoff).unwrap();
+                        let slow = index.scan(q.as_seq(), &scorer, limit, cutoff).unwrap();
+                        assert_eq!(fast, slow, "round {round} {metric:?} {form:?} {cutoff:?} {limit}");
                     }
                 }
             }

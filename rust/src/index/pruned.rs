@@ -79,6 +79,13 @@ impl Plan {
         }
     }
 
+    /// The best score, in `form`, of a choice of length `len` whose
+    /// distance is at least `min_distance`; None when nothing bounds it
+    /// (two empty sequences, at distance 0).
+    pub fn best_at_length(&self, form: Form, query_len: usize, len: usize, min_distance: usize) -> Option<f64> {
+        self.score_bound(form, query_len, len, min_distance.max(self.costs.length_bound(query_len, len)))
+    }
+
     fn max_bound(&self) -> usize {
         MAX_EDITS.saturating_mul(self.costs.insertion.max(self.costs.deletion))
     }
@@ -148,6 +155,11 @@ impl Plan {
             let q = query_only.max(choice_only.saturating_sub(d));
             (q, q + d)
         };
+        // Unit insertions and deletions (Levenshtein, OSA, Indel): the
+        // formula below without its multiplications, on the scan's hot path.
+        if c.insertion == 1 && c.deletion == 1 {
+            return if c.substitution >= 2 { q + ch } else { q.max(ch) };
+        }
         // Pair up what can be substituted; the rest is deleted or inserted.
         let paired = if c.substitution >= c.insertion.saturating_add(c.deletion) { 0 } else { q.min(ch) };
         paired
@@ -173,25 +185,26 @@ impl Plan {
     /// The entries are rounded generously (they may let through a choice
     /// that fails, which the kernel then rejects, never the reverse).
     pub fn allowed_bounds(&self, scorer: &Scorer, query_len: usize, max_len: usize, cutoff: f64) -> Vec<i64> {
-        (0..=max_len)
-            .map(|len| {
-                let maximum = self.maximum(query_len, len) as f64;
-                let slack = 1e-7 * maximum.max(1.0);
-                let limit = match scorer.form {
-                    Form::Distance => cutoff,
-                    Form::Similarity => maximum - cutoff,
-                    Form::NormalizedDistance => cutoff * maximum,
-                    Form::NormalizedSimilarity => (1.0 - cutoff) * maximum,
-                } + slack;
-                if maximum == 0.0 || limit >= i64::MAX as f64 {
-                    i64::MAX
-                } else if limit < 0.0 {
-                    -1
-                } else {
-                    limit.floor() as i64
-                }
-            })
-            .collect()
+        (0..=max_len).map(|len| self.allowed_bound(scorer, query_len, len, cutoff)).collect()
+    }
+
+    /// One entry of [`Plan::allowed_bounds`]: for choices of length `len`.
+    pub fn allowed_bound(&self, scorer: &Scorer, query_len: usize, len: usize, cutoff: f64) -> i64 {
+        let maximum = self.maximum(query_len, len) as f64;
+        let slack = 1e-7 * maximum.max(1.0);
+        let limit = match scorer.form {
+            Form::Distance => cutoff,
+            Form::Similarity => maximum - cutoff,
+            Form::NormalizedDistance => cutoff * maximum,
+            Form::NormalizedSimilarity => (1.0 - cutoff) * maximum,
+        } + slack;
+        if maximum == 0.0 || limit >= i64::MAX as f64 {
+            i64::MAX
+        } else if limit < 0.0 {
+            -1
+        } else {
+            limit.floor() as i64
+        }
     }
 }
 
