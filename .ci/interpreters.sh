@@ -26,7 +26,7 @@ run_suite() {  # name interpreter
     "$interpreter" -m venv "$venv"
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
     "$venv/bin/python" build.py --cffi-only
-    FERROFUZZ_SKIP_LIBRARY_TESTS=1 "$venv/bin/python" -m pytest -q -p no:cacheprovider
+    FERROFUZZ_HYPOTHESIS=portability FERROFUZZ_SKIP_LIBRARY_TESTS=1 "$venv/bin/python" -m pytest -q -p no:cacheprovider
     echo "$name: $((SECONDS - started)) s"
     rm -rf "$(dirname "$venv")"
 }

@@ -2,7 +2,11 @@
 marker, and the skips for older differential oracles.
 
 The default profile keeps the suite quick; FERROFUZZ_HYPOTHESIS=thorough
-runs many more examples.
+runs many more examples. FERROFUZZ_HYPOTHESIS=portability runs fewer: CI
+sets it for the runs on extra interpreters and on the installed wheel
+(.ci/interpreters.sh, .ci/wheel.sh), which check that the bindings and the
+package work there; the main run searches the property space with the
+default profile, against the same library.
 
 Tests marked ``library`` check the Rust library and its C ABI rather than
 the Python interpreter running the suite: ``cargo test`` and the C programs
@@ -29,6 +33,9 @@ from hypothesis import HealthCheck, settings
 
 settings.register_profile(
     "default", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "portability", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile("thorough", max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("FERROFUZZ_HYPOTHESIS", "default"))
