@@ -19,16 +19,15 @@ use super::PhoneticError;
 /// last 3 chars, as jellyfish does (so non-ASCII letters can make a codex of
 /// 4 or 5 chars be "cut" into 6: `"Пётр"` gives `"ПЁТЁТР"`).
 pub fn match_rating_codex(s: &str) -> Result<String, PhoneticError> {
-    let up = upper(s);
-    let s: &str = &up;
-    if !s.chars().all(|c| c.is_alphabetic() || c == ' ') {
-        return Err(PhoneticError::NonAlphabetic);
-    }
-    let mut codex = String::with_capacity(s.len());
-    if !s.contains('\r') && s.is_ascii() {
-        // Fast path: every byte is its own grapheme cluster.
+    if s.is_ascii() {
+        // Fast path: only letters and spaces pass, and every byte is its own
+        // grapheme cluster (no CR), uppercased on the way.
+        if !s.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
+            return Err(PhoneticError::NonAlphabetic);
+        }
+        let mut codex = String::with_capacity(s.len());
         let mut prev = 0u8;
-        for (i, b) in s.bytes().enumerate() {
+        for (i, b) in s.bytes().map(|b| b.to_ascii_uppercase()).enumerate() {
             let vowel = matches!(b, b'A' | b'E' | b'I' | b'O' | b'U');
             if (i == 0 && vowel) || (!vowel && b != prev) {
                 codex.push(b as char);
@@ -40,6 +39,12 @@ pub fn match_rating_codex(s: &str) -> Result<String, PhoneticError> {
         }
         return Ok(codex);
     }
+    let up = upper(s);
+    let s: &str = &up;
+    if !s.chars().all(|c| c.is_alphabetic() || c == ' ') {
+        return Err(PhoneticError::NonAlphabetic);
+    }
+    let mut codex = String::with_capacity(s.len());
     let mut prev = "";
     let mut first = true;
     for g in graphemes(s) {

@@ -31,9 +31,14 @@ pub fn metaphone(s: &str) -> String {
     let mut v: Vec<char> = Vec::with_capacity(s.len() + 4);
     push_upper_nfkd(s, &mut v);
 
-    // The prefix test looks at the uppercased (not yet decomposed) text.
-    let mut up = s.chars().flat_map(char::to_uppercase);
-    let first2 = (up.next(), up.next());
+    // The prefix test looks at the uppercased (not yet decomposed) text,
+    // which for ASCII is `v` itself.
+    let first2 = if s.is_ascii() {
+        (v.first().copied(), v.get(1).copied())
+    } else {
+        let mut up = s.chars().flat_map(char::to_uppercase);
+        (up.next(), up.next())
+    };
     if matches!(
         first2,
         (Some('K'), Some('N'))

@@ -2,9 +2,48 @@
 
 use super::text::{graphemes, upper};
 
-#[inline]
-fn is_vowel(g: &str) -> bool {
-    matches!(g, "A" | "E" | "I" | "O" | "U")
+/// A unit of the rules: an extended grapheme cluster in general, or a byte
+/// when the uppercased input is ASCII without CR (then every byte is its
+/// own cluster, see [`graphemes`]), which spares the slices and their
+/// comparisons. Both give the same code (tested).
+trait Cluster: Copy + PartialEq {
+    /// The cluster made of the one ASCII char `c`.
+    fn ascii(c: u8) -> Self;
+
+    /// Whether this cluster is exactly the ASCII char `c`.
+    #[inline]
+    fn is(self, c: u8) -> bool {
+        self == Self::ascii(c)
+    }
+
+    fn is_vowel(self) -> bool {
+        self.is(b'A') || self.is(b'E') || self.is(b'I') || self.is(b'O') || self.is(b'U')
+    }
+}
+
+impl Cluster for u8 {
+    #[inline]
+    fn ascii(c: u8) -> Self {
+        c
+    }
+}
+
+/// Every ASCII char, so that `&ASCII[c..c + 1]` is the one-char string `c`.
+const ASCII: &str = "\0\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0B\x0C\r\x0E\x0F\
+    \x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1A\x1B\x1C\x1D\x1E\x1F \
+    !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\x7F";
+
+impl Cluster for &str {
+    #[inline]
+    fn ascii(c: u8) -> Self {
+        let i = usize::from(c & 0x7F);
+        &ASCII[i..i + 1]
+    }
+
+    #[inline]
+    fn is(self, c: u8) -> bool {
+        self.len() == 1 && self.as_bytes()[0] == c
+    }
 }
 
 /// NYSIIS code of `s`, exactly as `jellyfish.nysiis` (1.3.0) computes it.
@@ -20,38 +59,92 @@ pub fn nysiis(s: &str) -> String {
     if s.is_empty() {
         return String::new();
     }
+    if s.is_ascii() && !s.contains('\r') {
+        let v: Vec<u8> = s.bytes().map(|b| b.to_ascii_uppercase()).collect();
+        // ASCII bytes in, ASCII bytes out: always valid UTF-8.
+        return String::from_utf8(code(Affixes::of(&v), v))
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    }
     let up = upper(s);
-    let s: &str = &up;
-    let mut v = graphemes(s);
+    code(Affixes::of(up.as_bytes()), graphemes(&up)).concat()
+}
 
+/// The prefix and suffix of the uppercased text that steps 1 and 2 rewrite.
+/// jellyfish tests the text, not the clusters: `"MAC\u{301}"` has the prefix
+/// `MAC` although its third cluster is not `C`.
+struct Affixes {
+    prefix: Option<Prefix>,
+    suffix: Option<u8>,
+}
+
+#[derive(Clone, Copy)]
+enum Prefix {
+    Mac,
+    Kn,
+    K,
+    PhOrPf,
+    Sch,
+}
+
+impl Affixes {
+    fn of(text: &[u8]) -> Self {
+        let starts = |p: &[u8]| text.starts_with(p);
+        let ends = |p: &[u8]| text.ends_with(p);
+        let prefix = if starts(b"MAC") {
+            Some(Prefix::Mac)
+        } else if starts(b"KN") {
+            Some(Prefix::Kn)
+        } else if starts(b"K") {
+            Some(Prefix::K)
+        } else if starts(b"PH") || starts(b"PF") {
+            Some(Prefix::PhOrPf)
+        } else if starts(b"SCH") {
+            Some(Prefix::Sch)
+        } else {
+            None
+        };
+        let suffix = if ends(b"IE") || ends(b"EE") {
+            Some(b'Y')
+        } else if [b"DT", b"RT", b"RD", b"NT", b"ND"].iter().any(|x| ends(*x)) {
+            Some(b'D')
+        } else {
+            None
+        };
+        Affixes { prefix, suffix }
+    }
+}
+
+/// The NYSIIS key of a non-empty text whose clusters are `v`: jellyfish's
+/// rules, step by step.
+fn code<T: Cluster>(affixes: Affixes, mut v: Vec<T>) -> Vec<T> {
+    let a = T::ascii;
     // Step 1: prefixes.
-    if s.starts_with("MAC") {
-        v[1] = "C";
-    } else if s.starts_with("KN") {
-        v.remove(0);
-    } else if s.starts_with('K') {
-        v[0] = "C";
-    } else if s.starts_with("PH") || s.starts_with("PF") {
-        v[0] = "F";
-        v[1] = "F";
-    } else if s.starts_with("SCH") {
-        v[1] = "S";
-        v[2] = "S";
+    match affixes.prefix {
+        Some(Prefix::Mac) => v[1] = a(b'C'),
+        Some(Prefix::Kn) => {
+            v.remove(0);
+        }
+        Some(Prefix::K) => v[0] = a(b'C'),
+        Some(Prefix::PhOrPf) => {
+            v[0] = a(b'F');
+            v[1] = a(b'F');
+        }
+        Some(Prefix::Sch) => {
+            v[1] = a(b'S');
+            v[2] = a(b'S');
+        }
+        None => {}
     }
 
     // Step 2: suffixes.
-    if s.ends_with("IE") || s.ends_with("EE") {
+    if let Some(last) = affixes.suffix {
         v.pop();
         v.pop();
-        v.push("Y");
-    } else if ["DT", "RT", "RD", "NT", "ND"].iter().any(|x| s.ends_with(x)) {
-        v.pop();
-        v.pop();
-        v.push("D");
+        v.push(a(last));
     }
 
     // Step 3: the key starts with the first cluster.
-    let mut key: Vec<&str> = Vec::with_capacity(v.len() + 2);
+    let mut key: Vec<T> = Vec::with_capacity(v.len() + 2);
     key.push(v[0]);
 
     // Step 4: translate the rest.
@@ -59,65 +152,103 @@ pub fn nysiis(s: &str) -> String {
     let mut i = 1;
     while i < n {
         let g = v[i];
-        let has = |j: usize, x: &str| j < n && v[j] == x;
-        let mut buf: [&str; 2] = ["", ""];
+        let has = |j: usize, x: u8| j < n && v[j].is(x);
+        let mut buf: [T; 2] = [g, g];
         let m: usize;
-        if g == "E" && has(i + 1, "V") {
+        if g.is(b'E') && has(i + 1, b'V') {
             i += 1;
-            buf = ["A", "F"];
+            buf = [a(b'A'), a(b'F')];
             m = 2;
-        } else if is_vowel(g) {
-            buf[0] = "A";
+        } else if g.is_vowel() {
+            buf[0] = a(b'A');
             m = 1;
-        } else if g == "Q" {
-            buf[0] = "G";
+        } else if g.is(b'Q') {
+            buf[0] = a(b'G');
             m = 1;
-        } else if g == "Z" {
-            buf[0] = "S";
+        } else if g.is(b'Z') {
+            buf[0] = a(b'S');
             m = 1;
-        } else if g == "M" {
-            buf[0] = "N";
+        } else if g.is(b'M') {
+            buf[0] = a(b'N');
             m = 1;
-        } else if g == "K" {
-            buf[0] = if has(i + 1, "N") { "N" } else { "C" };
+        } else if g.is(b'K') {
+            buf[0] = if has(i + 1, b'N') { a(b'N') } else { a(b'C') };
             m = 1;
-        } else if g == "S" && i + 2 < n && v[i + 1] == "C" && v[i + 2] == "H" {
+        } else if g.is(b'S') && i + 2 < n && v[i + 1].is(b'C') && v[i + 2].is(b'H') {
             i += 2;
-            buf = ["S", "S"];
+            buf = [a(b'S'), a(b'S')];
             m = 2;
-        } else if g == "P" && has(i + 1, "H") {
+        } else if g.is(b'P') && has(i + 1, b'H') {
             i += 1;
-            buf[0] = "F";
+            buf[0] = a(b'F');
             m = 1;
-        } else if g == "H"
-            && (!is_vowel(v[i - 1]) || (i + 1 < n && !is_vowel(v[i + 1])) || i + 1 == n)
+        } else if g.is(b'H')
+            && (!v[i - 1].is_vowel() || (i + 1 < n && !v[i + 1].is_vowel()) || i + 1 == n)
         {
-            buf[0] = if is_vowel(v[i - 1]) { "A" } else { v[i - 1] };
+            buf[0] = if v[i - 1].is_vowel() { a(b'A') } else { v[i - 1] };
             m = 1;
-        } else if g == "W" && is_vowel(v[i - 1]) {
+        } else if g.is(b'W') && v[i - 1].is_vowel() {
             buf[0] = v[i - 1];
             m = 1;
         } else {
-            buf[0] = g;
             m = 1;
         }
         if key.last() != Some(&buf[m - 1]) {
-            key.extend_from_slice(&buf[..m]);
+            key.push(buf[0]);
+            if m == 2 {
+                key.push(buf[1]);
+            }
         }
         i += 1;
     }
 
     // Step 5: drop a trailing S.
-    if key.len() > 1 && key.last() == Some(&"S") {
+    if key.len() > 1 && key.last().is_some_and(|g| g.is(b'S')) {
         key.pop();
     }
     // Step 6: AY -> Y at the end.
-    if key.ends_with(&["A", "Y"]) {
-        key.remove(key.len() - 2);
+    let k = key.len();
+    if k >= 2 && key[k - 2].is(b'A') && key[k - 1].is(b'Y') {
+        key.remove(k - 2);
     }
     // Step 7: drop a trailing A.
-    if key.len() > 1 && key.last() == Some(&"A") {
+    if key.len() > 1 && key.last().is_some_and(|g| g.is(b'A')) {
         key.pop();
     }
-    key.concat()
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte path gives the code the cluster path gives, on ASCII text
+    /// made of the letters the rules look at, a few others, spaces, digits
+    /// and punctuation (CR, which joins LF into one cluster, excluded).
+    #[test]
+    fn ascii_bytes_code_as_clusters_do() {
+        let alphabet = b"ACDEFGHIKMNPQRSTVWYZ aeiou1'-\n";
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = 1 + (state % 9) as usize;
+            let text: String = (0..len)
+                .map(|j| char::from(alphabet[((state >> (8 + 5 * j)) % alphabet.len() as u64) as usize]))
+                .collect();
+            let up = upper(&text);
+            let v = up.as_bytes().to_vec();
+            let bytes: String = code(Affixes::of(&v), v).into_iter().map(char::from).collect();
+            assert_eq!(bytes, code(Affixes::of(up.as_bytes()), graphemes(&up)).concat(), "{text:?}");
+            assert_eq!(nysiis(&text), bytes, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_table_holds_every_char_at_its_code() {
+        for c in 0..128u8 {
+            assert_eq!(<&str as Cluster>::ascii(c).as_bytes(), [c]);
+        }
+    }
 }

@@ -25,16 +25,25 @@ fn digit(c: char) -> char {
 /// other char (vowel, digit, punctuation, combining mark, ...) does. Empty
 /// input gives an empty string.
 pub fn soundex(s: &str) -> String {
-    if s.is_empty() {
-        return String::new();
+    if s.is_ascii() {
+        // Uppercasing and NFKD leave ASCII one char per byte.
+        return code(s.bytes().map(|b| char::from(b.to_ascii_uppercase())));
     }
     let mut v = Vec::with_capacity(s.len() + 4);
     push_upper_nfkd(s, &mut v);
+    code(v.into_iter())
+}
+
+/// The code of the uppercased, decomposed chars `chars`.
+fn code(mut chars: impl Iterator<Item = char>) -> String {
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
     let mut out = String::with_capacity(8);
-    out.push(v[0]);
-    let mut last = digit(v[0]);
+    out.push(first);
+    let mut last = digit(first);
     let mut n = 1;
-    for &c in &v[1..] {
+    for c in chars {
         let d = digit(c);
         if d != '*' {
             if d != last {

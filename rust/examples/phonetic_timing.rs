@@ -1,0 +1,34 @@
+//! Per-name cost of each phonetic code in the core, over the shipped sample
+//! of 2,000 names (examples/data/names.txt), or the file given.
+//! Run: cargo run --release --example phonetic_timing [FILE [ROUNDS]]
+use ferrofuzz::phonetic;
+use std::time::Instant;
+
+fn time(label: &str, names: &[String], rounds: usize, code: impl Fn(&str) -> usize) {
+    let t = Instant::now();
+    let mut sum = 0usize;
+    for _ in 0..rounds {
+        for name in names {
+            sum += code(std::hint::black_box(name));
+        }
+    }
+    let per_name = t.elapsed().as_nanos() as f64 / (rounds * names.len()) as f64;
+    println!("{label:<20} {per_name:6.1} ns/name ({sum})");
+}
+
+fn main() {
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/names.txt").to_string());
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let names: Vec<String> = text.lines().map(str::to_string).collect();
+    let rounds = std::env::args().nth(2).map_or(500, |r| r.parse().expect("ROUNDS: a whole number"));
+    time("soundex", &names, rounds, |s| phonetic::soundex(s).len());
+    time("metaphone", &names, rounds, |s| phonetic::metaphone(s).len());
+    time("nysiis", &names, rounds, |s| phonetic::nysiis(s).len());
+    time("match_rating_codex", &names, rounds, |s| phonetic::match_rating_codex(s).map_or(0, |c| c.len()));
+    time("double_metaphone", &names, rounds, |s| {
+        let (p, a) = phonetic::double_metaphone(s);
+        p.len() + a.len()
+    });
+}
