@@ -126,3 +126,17 @@ def test_none_is_checked_before_the_processor(ours, theirs, form):
         )
     none_for_a = lambda s: None if s == "a" else s  # noqa: E731
     assert same(getattr(ours, form), getattr(theirs, form), "a", "b", processor=none_for_a) is TypeError
+
+
+long_texts = st.text(st.sampled_from("ab\u00e9\U0001f600"), min_size=60, max_size=400)
+
+
+@pytest.mark.parametrize("form", FORMS)
+@given(a=long_texts, b=long_texts, ci=st.none() | st.integers(0, 300), cf=st.none() | st.floats(0, 1))
+def test_hamming_long_strings(form, a, b, ci, cf):
+    """Past the kernel's 64-unit chunks, ASCII and not, with cutoffs."""
+    same(getattr(Hamming, form), getattr(RHamming, form), a, b, score_cutoff=cutoff_for(form, ci, cf))
+    n = min(len(a), len(b))
+    same(getattr(Hamming, form), getattr(RHamming, form), a[:n], b[:n], pad=False)
+    ascii_a, ascii_b = a.replace("\u00e9", "c").replace("\U0001f600", "d"), b.replace("\u00e9", "c")
+    same(getattr(Hamming, form), getattr(RHamming, form), ascii_a, ascii_b.replace("\U0001f600", "d"))

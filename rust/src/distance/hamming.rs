@@ -43,15 +43,56 @@ impl Metric for Hamming {
         }
         // Count in chunks so that a distance past the cutoff stops the scan.
         for (c1, c2) in s1[..common].chunks(64).zip(s2[..common].chunks(64)) {
-            dist += c1
-                .iter()
-                .zip(c2)
-                .filter(|(a, b)| a.value() != b.value())
-                .count();
+            // A byte-wide sum of 0/1 (a chunk has at most 64 mismatches)
+            // lets the loop vectorize, 16 or 32 units a step.
+            let mismatches: u8 = c1.iter().zip(c2).map(|(a, b)| u8::from(a.value() != b.value())).sum();
+            dist += usize::from(mismatches);
             if dist > cutoff {
                 return dist;
             }
         }
         dist
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::distance::test_util::{cutoffs_around, for_all_types, random_pair, PairCheck, Rng};
+    use crate::distance::{distance, reference};
+
+    struct Check<'r>(&'r mut Rng);
+    impl PairCheck for Check<'_> {
+        fn check<A: Unit, B: Unit>(&mut self, a: &[A], b: &[B]) {
+            let exact = reference::hamming(a, b);
+            assert_eq!(distance(&Hamming, a, b, None, None), exact, "{a:?} {b:?}");
+            for c in cutoffs_around(self.0, exact) {
+                let raw = Hamming.raw_distance(a, b, c, c);
+                if exact <= c {
+                    assert_eq!(raw, exact, "cutoff {c} {a:?} {b:?}");
+                } else {
+                    assert!(raw > c, "cutoff {c} {a:?} {b:?}");
+                }
+            }
+        }
+    }
+
+    /// Lengths up to 300 cross the 64-unit chunks of the counting loop,
+    /// with cutoffs that stop it inside, at and past a chunk.
+    #[test]
+    fn random_pairs_match_the_reference() {
+        let mut rng = Rng::new(31);
+        for _ in 0..600 {
+            let (v1, v2) = random_pair(&mut rng, 300);
+            for_all_types(&mut Check(&mut Rng::new(rng.next_u64())), &v1, &v2);
+        }
+    }
+
+    #[test]
+    fn a_chunk_of_64_mismatches_counts_them_all() {
+        let a = [b'a'; 200];
+        let b = [b'b'; 200];
+        assert_eq!(Hamming.raw_distance(&a[..], &b[..], usize::MAX, usize::MAX), 200);
+        assert_eq!(Hamming.raw_distance(&a[..64], &b[..64], usize::MAX, usize::MAX), 64);
     }
 }
