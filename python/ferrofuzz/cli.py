@@ -237,13 +237,17 @@ def run_dedupe(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_INPUT_HELP = "a text file with one string per line, or a CSV file (.csv, or any file given --column)"
+
+
 def parser() -> argparse.ArgumentParser:
     names = sorted(scorers())
     p = argparse.ArgumentParser(prog="ferrofuzz", description="Fuzzy matching and deduplication of text files.")
     sub = p.add_subparsers(dest="command", required=True)
 
     def common(sp: argparse.ArgumentParser, default_scorer: str) -> None:
-        sp.add_argument("--scorer", choices=names, default=default_scorer, help=f"scorer (default {default_scorer})")
+        sp.add_argument("--scorer", choices=names, default=default_scorer, metavar="NAME",
+                        help=f"one of {', '.join(names)} (default {default_scorer})")
         sp.add_argument("--threshold", type=float, default=None,
                         help="keep matches whose score passes this (a distance at most it, a similarity at least it)")
         sp.add_argument("--workers", type=int, default=-1, help="threads (default -1: all cores)")
@@ -252,8 +256,8 @@ def parser() -> argparse.ArgumentParser:
         sp.add_argument("--encoding", default="utf-8", help="input encoding (default utf-8)")
 
     m = sub.add_parser("match", help="best matches in CHOICES for each line of QUERIES")
-    m.add_argument("queries")
-    m.add_argument("choices")
+    m.add_argument("queries", help="the strings to match: " + _INPUT_HELP)
+    m.add_argument("choices", help="the strings to match against: " + _INPUT_HELP)
     m.add_argument("--column", help="CSV column (name or 0-based number) for both files")
     m.add_argument("--query-column", help="CSV column of QUERIES")
     m.add_argument("--choice-column", help="CSV column of CHOICES")
@@ -261,7 +265,7 @@ def parser() -> argparse.ArgumentParser:
     common(m, "levenshtein")
 
     d = sub.add_parser("dedupe", help="groups of near-duplicate lines in FILE")
-    d.add_argument("file")
+    d.add_argument("file", help="the strings to group: " + _INPUT_HELP)
     d.add_argument("--column", help="CSV column (name or 0-based number)")
     common(d, "levenshtein")
     return p
