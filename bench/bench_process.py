@@ -59,6 +59,8 @@ for case_name, scorer_path, one, what in [
      "best match by Levenshtein normalized similarity"),
     ("process.extractOne/wratio", "fuzz.WRatio", True, "best match by fuzz.WRatio (needs ferrofuzz.fuzz)"),
     ("process.extract/wratio/top5", "fuzz.WRatio", False, f"top-{LIMIT} by fuzz.WRatio (needs ferrofuzz.fuzz)"),
+    ("process.extract/ratio/top5", "fuzz.ratio", False, f"top-{LIMIT} by fuzz.ratio"),
+    ("process.extractOne/ratio", "fuzz.ratio", True, "best match by fuzz.ratio"),
 ]:
     register(
         Case(

@@ -1,5 +1,9 @@
 //! A scorer prepared for one query, scored against many choices.
 //!
+//! `fuzz.ratio` and `fuzz.QRatio` are the normalized Indel similarity times
+//! 100 (QRatio: 0 when either string is empty), so they take Indel's paths
+//! below and scale the result exactly as [`crate::fuzz::ratio`] does.
+//!
 //! For uniform Levenshtein and Indel with a query of 1 to 64 units, the
 //! query's pattern-match vectors are built once instead of once per pair,
 //! and the bit-parallel kernel runs on them directly. Scores are exactly
@@ -19,7 +23,8 @@ use crate::distance::multi::lane_width;
 use crate::distance::multi_choice::{block_capacity, ChoiceBlocks, QuerySlots};
 use crate::distance::{indel, Metric};
 use crate::process::list::StrList;
-use crate::scorer::{score_metric, MetricKind, ScoreError, Scorer};
+use crate::fuzz::FuzzKind;
+use crate::scorer::{score_metric, Form, MetricKind, ScoreError, Scorer};
 use crate::unit::{Seq, Unit};
 
 /// A block being filled: how many choices, their places in the chunk,
@@ -35,10 +40,19 @@ enum Fast {
     Indel(PatternMatchVector),
 }
 
+/// A fuzz scorer computed as the Indel metric (see the module docs).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Percent {
+    No,
+    Ratio,
+    QRatio,
+}
+
 /// [`Scorer`] with `query` fixed.
 pub struct Prepared<'q> {
     scorer: Scorer,
     query: Seq<'q>,
+    percent: Percent,
     fast: Fast,
     /// Uniform Levenshtein or Indel (any query length): the query's slots
     /// for the multi-choice kernel, and whether the metric is Indel.
@@ -48,19 +62,60 @@ pub struct Prepared<'q> {
 impl<'q> Prepared<'q> {
     pub fn new(scorer: &Scorer, query: Seq<'q>) -> Self {
         let cacheable = (1..=64).contains(&query.len());
+        let percent = match scorer.metric {
+            MetricKind::Fuzz(FuzzKind::Ratio) => Percent::Ratio,
+            MetricKind::Fuzz(FuzzKind::QRatio) => Percent::QRatio,
+            _ => Percent::No,
+        };
+        let indel = matches!(scorer.metric, MetricKind::Indel) || percent != Percent::No;
         let pm = || crate::with_seq!(query, |q| PatternMatchVector::new(q));
         let fast = match scorer.metric {
             MetricKind::Levenshtein(w) if cacheable && w == Weights::default() => Fast::Levenshtein(pm()),
-            MetricKind::Indel if cacheable => Fast::Indel(pm()),
+            _ if indel && cacheable => Fast::Indel(pm()),
             _ => Fast::None,
         };
         let slots = || crate::with_seq!(query, |q| QuerySlots::new(q));
         let multi = match scorer.metric {
             MetricKind::Levenshtein(w) if w == Weights::default() => slots().map(|s| (s, false)),
-            MetricKind::Indel => slots().map(|s| (s, true)),
+            _ if indel => slots().map(|s| (s, true)),
             _ => None,
         };
-        Prepared { scorer: *scorer, query, fast, multi }
+        Prepared { scorer: *scorer, query, percent, fast, multi }
+    }
+
+    /// The form the Indel paths compute in: the scorer's own, or for ratio
+    /// and QRatio the normalized similarity that [`Self::scaled`] turns
+    /// into their score.
+    #[inline]
+    fn form(&self) -> Form {
+        if self.percent == Percent::No {
+            self.scorer.form
+        } else {
+            Form::NormalizedSimilarity
+        }
+    }
+
+    /// For ratio and QRatio, their score from `similarity(cutoff)`, the
+    /// normalized Indel similarity at the cutoff [`crate::fuzz::ratio`]
+    /// gives it (the score cutoff / 100, a negative one as 0) and with no
+    /// hint; `similarity(cutoff, hint)` itself for other scorers.
+    #[inline]
+    fn scaled(
+        &self,
+        choice: Seq<'_>,
+        cutoff: Option<f64>,
+        hint: Option<f64>,
+        similarity: impl FnOnce(Option<f64>, Option<f64>) -> f64,
+    ) -> f64 {
+        match self.percent {
+            Percent::No => similarity(cutoff, hint),
+            Percent::QRatio if self.query.is_empty() || choice.is_empty() => 0.0,
+            Percent::Ratio | Percent::QRatio => {
+                let c = cutoff.unwrap_or(0.0);
+                let c = if c < 0.0 { 0.0 } else { c };
+                similarity(Some(c / 100.0), None) * 100.0
+            }
+        }
     }
 
     /// A batch for the multi-choice kernel, when the metric has one
@@ -113,9 +168,9 @@ impl<'q> Prepared<'q> {
                 let known = Known { metric: Levenshtein { weights: Weights::default() }, distance };
                 Ok(score_metric(&known, self.scorer.form, self.query, choice, cutoff, hint))
             }
-            Some((_, true)) => {
-                Ok(score_metric(&Known { metric: indel::Indel, distance }, self.scorer.form, self.query, choice, cutoff, hint))
-            }
+            Some((_, true)) => Ok(self.scaled(choice, cutoff, hint, |c, h| {
+                score_metric(&Known { metric: indel::Indel, distance }, self.form(), self.query, choice, c, h)
+            })),
             None => self.score(choice, cutoff, hint),
         }
     }
@@ -125,7 +180,9 @@ impl<'q> Prepared<'q> {
     pub fn score(&self, choice: Seq<'_>, cutoff: Option<f64>, hint: Option<f64>) -> Result<f64, ScoreError> {
         match &self.fast {
             Fast::Levenshtein(pm) => Ok(score_metric(&CachedLevenshtein { pm }, self.scorer.form, self.query, choice, cutoff, hint)),
-            Fast::Indel(pm) => Ok(score_metric(&CachedIndel { pm }, self.scorer.form, self.query, choice, cutoff, hint)),
+            Fast::Indel(pm) => Ok(self.scaled(choice, cutoff, hint, |c, h| {
+                score_metric(&CachedIndel { pm }, self.form(), self.query, choice, c, h)
+            })),
             Fast::None => self.scorer.score(self.query, choice, cutoff, hint),
         }
     }
@@ -295,6 +352,49 @@ mod tests {
                             let want = scorer.score(q.as_seq(), c.as_seq(), cutoff, None).unwrap();
                             let got = prepared.score(c.as_seq(), cutoff, None).unwrap();
                             assert_eq!(got, want, "{metric:?} {form:?} {cutoff:?} {q:?} {c:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// ratio and QRatio through the Indel paths give exactly the fuzz
+    /// scorer's score, one by one and from the multi-choice kernel's
+    /// distances, with no cutoff, negative, fractional, 100 and NaN cutoffs,
+    /// over byte lists (the kernel) and wide ones, empty strings included.
+    #[test]
+    fn ratio_and_qratio_equal_the_fuzz_scorers() {
+        let mut s = 23u64;
+        let word = |s: &mut u64, max: u64, alphabet: &[char]| -> String {
+            let len = rng(s) % (max + 1);
+            (0..len).map(|_| alphabet[(rng(s) % alphabet.len() as u64) as usize]).collect()
+        };
+        for alphabet in [&['a', 'b', 'c', ' '][..], &['a', 'b', '\u{e9}', '\u{1F600}'][..]] {
+            for round in 0..60 {
+                let max = [8, 40, 70][round % 3];
+                let q = word(&mut s, max, alphabet);
+                let choices: Vec<String> = (0..90).map(|_| word(&mut s, max, alphabet)).collect();
+                let refs: Vec<&str> = choices.iter().map(String::as_str).collect();
+                let list = StrList::from_strs(&refs);
+                let q_units: Vec<u32> = q.chars().map(|c| c as u32).collect();
+                let query = Seq::U32(&q_units);
+                for kind in [FuzzKind::Ratio, FuzzKind::QRatio] {
+                    let scorer = Scorer::new(MetricKind::Fuzz(kind), Form::NormalizedSimilarity);
+                    let prepared = Prepared::new(&scorer, query);
+                    let mut known = Vec::new();
+                    let have_known = prepared.chunk_distances(&list, 0, list.len(), &mut known);
+                    assert_eq!(have_known, matches!(list.get(0), Seq::U8(_)));
+                    let cut = (rng(&mut s) % 101) as f64;
+                    for cutoff in [None, Some(-5.0), Some(0.0), Some(cut), Some(cut + 0.5), Some(100.0), Some(f64::NAN)] {
+                        for (i, choice) in refs.iter().enumerate() {
+                            let want = scorer.score(query, list.get(i), cutoff, None).unwrap();
+                            let got = prepared.score(list.get(i), cutoff, None).unwrap();
+                            assert_eq!(got.to_bits(), want.to_bits(), "{kind:?} {cutoff:?} {q:?} {choice:?}");
+                            if have_known {
+                                let got = prepared.score_known(list.get(i), known[i], cutoff, None).unwrap();
+                                assert_eq!(got.to_bits(), want.to_bits(), "known {kind:?} {cutoff:?} {q:?} {choice:?}");
+                            }
                         }
                     }
                 }

@@ -17,7 +17,8 @@ use crate::distance::levenshtein::Weights;
 use crate::distance::multi::{lane_width, MultiPattern, WORDS};
 use crate::distance::multi_jaro::{lane_class, JaroCounts, MultiJaro, LANES, MAX_LEN as JARO_MAX_LEN};
 use crate::distance::Metric;
-use crate::scorer::{score_metric, MetricKind, Scorer};
+use crate::fuzz::FuzzKind;
+use crate::scorer::{score_metric, Form, MetricKind, Scorer};
 use crate::unit::{Seq, Unit};
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -183,9 +184,30 @@ impl MultiKind {
     fn of(scorer: &Scorer) -> Option<MultiKind> {
         match scorer.metric {
             MetricKind::Levenshtein(w) if w == Weights::default() => Some(MultiKind::Levenshtein),
-            MetricKind::Indel => Some(MultiKind::Indel),
+            // fuzz.ratio and QRatio are the normalized Indel similarity x 100
+            // (see `known_score`); QRatio's rule for empty strings only
+            // differs when both are empty, and empty queries take the
+            // one-query path.
+            MetricKind::Indel | MetricKind::Fuzz(FuzzKind::Ratio | FuzzKind::QRatio) => Some(MultiKind::Indel),
             _ => None,
         }
+    }
+}
+
+/// The score of a pair whose metric maximum and distance are `(max, dist)`,
+/// in the scorer's form and with its cutoff and hint; for ratio and QRatio
+/// (scored as Indel), their score as `fuzz::ratio` computes it from the
+/// normalized Indel similarity at cutoff / 100 (a negative one as 0).
+fn known_score(cells: &Cells<'_>, max: usize, dist: usize) -> f64 {
+    let none = Seq::U8(&[]);
+    let known = Known { max, dist };
+    match cells.scorer.metric {
+        MetricKind::Fuzz(FuzzKind::Ratio | FuzzKind::QRatio) => {
+            let c = cells.score_cutoff.unwrap_or(0.0);
+            let c = if c < 0.0 { 0.0 } else { c };
+            score_metric(&known, Form::NormalizedSimilarity, none, none, Some(c / 100.0), None) * 100.0
+        }
+        _ => score_metric(&known, cells.scorer.form, none, none, cells.score_cutoff, cells.score_hint),
     }
 }
 
@@ -224,10 +246,9 @@ impl CellTable {
     fn new(limit: usize, cells: &Cells<'_>, conv: &Convert) -> Self {
         let size = cells.dtype.size();
         let mut bytes = Vec::with_capacity((limit + 1) * (limit + 2) / 2);
-        let none = Seq::U8(&[]);
         for max in 0..=limit {
             for dist in 0..=max {
-                let score = score_metric(&Known { max, dist }, cells.scorer.form, none, none, cells.score_cutoff, cells.score_hint);
+                let score = known_score(cells, max, dist);
                 let mut e = [0u8; 8];
                 conv.write(score, &mut e[..size]);
                 bytes.push(e);
@@ -240,8 +261,7 @@ impl CellTable {
     #[inline(always)]
     fn put(&self, row: &mut [u8], at: usize, max: usize, dist: usize, cells: &Cells<'_>, conv: &Convert) {
         if max > self.limit {
-            let score = score_metric(&Known { max, dist }, cells.scorer.form, Seq::U8(&[]), Seq::U8(&[]), cells.score_cutoff, cells.score_hint);
-            conv.write(score, &mut row[at..at + self.size]);
+            conv.write(known_score(cells, max, dist), &mut row[at..at + self.size]);
             return;
         }
         let e = &self.bytes[max * (max + 1) / 2 + dist];
@@ -500,9 +520,15 @@ mod tests {
             MetricKind::Jaro,
             MetricKind::JaroWinkler { prefix_weight: 0.1 },
             MetricKind::JaroWinkler { prefix_weight: 0.3 },
+            MetricKind::Fuzz(FuzzKind::Ratio),
+            MetricKind::Fuzz(FuzzKind::QRatio),
         ] {
             for form in [Form::Distance, Form::Similarity, Form::NormalizedDistance, Form::NormalizedSimilarity] {
+                if matches!(metric, MetricKind::Fuzz(_)) && form != Form::NormalizedSimilarity {
+                    continue; // a fuzz scorer has one form
+                }
                 let cutoffs = match form {
+                    _ if matches!(metric, MetricKind::Fuzz(_)) => [None, Some(-3.0), Some(66.7)],
                     _ if metric.is_float_valued() => [None, Some(0.25), Some(0.8)],
                     Form::Distance | Form::Similarity => [None, Some(3.0), Some(20.0)],
                     _ => [None, Some(0.3), Some(0.7)],
