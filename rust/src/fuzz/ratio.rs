@@ -17,6 +17,18 @@ pub fn ratio(s1: Seq<'_>, s2: Seq<'_>, score_cutoff: f64) -> f64 {
     with_seqs!(s1, s2, |a, b| ratio_slices(a, b, score_cutoff))
 }
 
+/// The cutoff of the normalized Indel similarity that [`ratio`] and
+/// [`qratio`] compare with for the score cutoff `score_cutoff` (None: 0),
+/// a negative one counting as 0 as in every fuzz scorer
+/// ([`super::FuzzKind::score`]). The batch paths that compute ratio from
+/// Indel's kernels scale through it, so that their scores are exactly
+/// these (`process::cached`, `process::matrix`).
+#[inline]
+pub(crate) fn similarity_cutoff(score_cutoff: Option<f64>) -> f64 {
+    let c = score_cutoff.unwrap_or(0.0);
+    (if c < 0.0 { 0.0 } else { c }) / 100.0
+}
+
 /// `fuzz.QRatio`: `ratio`, except that an empty string scores 0.
 pub fn qratio(s1: Seq<'_>, s2: Seq<'_>, score_cutoff: f64) -> f64 {
     if s1.is_empty() || s2.is_empty() {

@@ -23,6 +23,7 @@ use crate::distance::multi::lane_width;
 use crate::distance::multi_choice::{block_capacity, ChoiceBlocks, QuerySlots};
 use crate::distance::{indel, Metric};
 use crate::process::list::StrList;
+use crate::fuzz::ratio::similarity_cutoff;
 use crate::fuzz::FuzzKind;
 use crate::scorer::{score_metric, Form, MetricKind, ScoreError, Scorer};
 use crate::unit::{Seq, Unit};
@@ -95,10 +96,10 @@ impl<'q> Prepared<'q> {
         }
     }
 
-    /// For ratio and QRatio, their score from `similarity(cutoff)`, the
-    /// normalized Indel similarity at the cutoff [`crate::fuzz::ratio`]
-    /// gives it (the score cutoff / 100, a negative one as 0) and with no
-    /// hint; `similarity(cutoff, hint)` itself for other scorers.
+    /// For ratio and QRatio, their score from `similarity(cutoff, None)`,
+    /// the normalized Indel similarity at the cutoff `fuzz::ratio` gives it
+    /// ([`similarity_cutoff`]); `similarity(cutoff, hint)` itself for other
+    /// scorers.
     #[inline]
     fn scaled(
         &self,
@@ -110,11 +111,7 @@ impl<'q> Prepared<'q> {
         match self.percent {
             Percent::No => similarity(cutoff, hint),
             Percent::QRatio if self.query.is_empty() || choice.is_empty() => 0.0,
-            Percent::Ratio | Percent::QRatio => {
-                let c = cutoff.unwrap_or(0.0);
-                let c = if c < 0.0 { 0.0 } else { c };
-                similarity(Some(c / 100.0), None) * 100.0
-            }
+            Percent::Ratio | Percent::QRatio => similarity(Some(similarity_cutoff(cutoff)), None) * 100.0,
         }
     }
 

@@ -17,6 +17,7 @@ use crate::distance::levenshtein::Weights;
 use crate::distance::multi::{lane_width, MultiPattern, WORDS};
 use crate::distance::multi_jaro::{lane_class, JaroCounts, MultiJaro, LANES, MAX_LEN as JARO_MAX_LEN};
 use crate::distance::Metric;
+use crate::fuzz::ratio::similarity_cutoff;
 use crate::fuzz::FuzzKind;
 use crate::scorer::{score_metric, Form, MetricKind, Scorer};
 use crate::unit::{Seq, Unit};
@@ -203,9 +204,8 @@ fn known_score(cells: &Cells<'_>, max: usize, dist: usize) -> f64 {
     let known = Known { max, dist };
     match cells.scorer.metric {
         MetricKind::Fuzz(FuzzKind::Ratio | FuzzKind::QRatio) => {
-            let c = cells.score_cutoff.unwrap_or(0.0);
-            let c = if c < 0.0 { 0.0 } else { c };
-            score_metric(&known, Form::NormalizedSimilarity, none, none, Some(c / 100.0), None) * 100.0
+            let c = similarity_cutoff(cells.score_cutoff);
+            score_metric(&known, Form::NormalizedSimilarity, none, none, Some(c), None) * 100.0
         }
         _ => score_metric(&known, cells.scorer.form, none, none, cells.score_cutoff, cells.score_hint),
     }
