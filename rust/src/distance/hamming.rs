@@ -58,22 +58,13 @@ impl Metric for Hamming {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::distance::test_util::{cutoffs_around, for_all_types, random_pair, PairCheck, Rng};
-    use crate::distance::{distance, reference};
+    use crate::distance::reference;
+    use crate::distance::test_util::{check_distance_cutoffs, for_all_types, random_pair, PairCheck, Rng};
 
     struct Check<'r>(&'r mut Rng);
     impl PairCheck for Check<'_> {
         fn check<A: Unit, B: Unit>(&mut self, a: &[A], b: &[B]) {
-            let exact = reference::hamming(a, b);
-            assert_eq!(distance(&Hamming, a, b, None, None), exact, "{a:?} {b:?}");
-            for c in cutoffs_around(self.0, exact) {
-                let raw = Hamming.raw_distance(a, b, c, c);
-                if exact <= c {
-                    assert_eq!(raw, exact, "cutoff {c} {a:?} {b:?}");
-                } else {
-                    assert!(raw > c, "cutoff {c} {a:?} {b:?}");
-                }
-            }
+            check_distance_cutoffs(&Hamming, a, b, reference::hamming(a, b), self.0);
         }
     }
 

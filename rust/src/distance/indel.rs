@@ -29,7 +29,7 @@ pub fn distance_raw<A: Unit, B: Unit>(s1: &[A], s2: &[B], cutoff: usize) -> usiz
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::distance::test_util::{cutoffs_around, for_all_types, random_pair, PairCheck, Rng};
+    use crate::distance::test_util::{check_distance_cutoffs, for_all_types, random_pair, PairCheck, Rng};
     use crate::distance::{distance, normalized_similarity, reference, similarity};
 
     #[test]
@@ -48,18 +48,7 @@ mod tests {
     struct Check<'r>(&'r mut Rng);
     impl PairCheck for Check<'_> {
         fn check<A: Unit, B: Unit>(&mut self, a: &[A], b: &[B]) {
-            let exact = reference::indel(a, b);
-            assert_eq!(distance(&Indel, a, b, None, None), exact, "{a:?} {b:?}");
-            for c in cutoffs_around(self.0, exact) {
-                let raw = Indel.raw_distance(a, b, c, c);
-                if exact <= c {
-                    assert_eq!(raw, exact, "cutoff {c} {a:?} {b:?}");
-                } else {
-                    assert!(raw > c, "cutoff {c} {a:?} {b:?}");
-                }
-                let want = if exact <= c { exact } else { c.saturating_add(1) };
-                assert_eq!(distance(&Indel, a, b, Some(c), None), want);
-            }
+            check_distance_cutoffs(&Indel, a, b, reference::indel(a, b), self.0);
         }
     }
 

@@ -1,5 +1,6 @@
 //! Helpers for the randomized kernel tests (compiled only for tests).
 
+use crate::distance::{distance, Metric};
 use crate::unit::Unit;
 
 /// xorshift64* generator: deterministic, dependency free.
@@ -113,6 +114,24 @@ pub fn cutoffs_around(rng: &mut Rng, exact: usize) -> Vec<usize> {
     v.push(exact + 64);
     v.push(usize::MAX);
     v
+}
+
+/// Checks `metric`'s distance of `a` and `b` against the exact one: without
+/// a cutoff, and for cutoffs around it, `raw_distance` (with the cutoff as
+/// hint) is exact within the cutoff and above it past, and `distance` gives
+/// the exact value or cutoff + 1.
+pub fn check_distance_cutoffs<M: Metric, A: Unit, B: Unit>(metric: &M, a: &[A], b: &[B], exact: usize, rng: &mut Rng) {
+    assert_eq!(distance(metric, a, b, None, None), exact, "{a:?} {b:?}");
+    for c in cutoffs_around(rng, exact) {
+        let raw = metric.raw_distance(a, b, c, c);
+        if exact <= c {
+            assert_eq!(raw, exact, "cutoff {c} {a:?} {b:?}");
+        } else {
+            assert!(raw > c, "cutoff {c} {a:?} {b:?}");
+        }
+        let want = if exact <= c { exact } else { c.saturating_add(1) };
+        assert_eq!(distance(metric, a, b, Some(c), None), want, "cutoff {c} {a:?} {b:?}");
+    }
 }
 
 /// Small deterministic strings for the timing tests: random lowercase text
