@@ -9,7 +9,7 @@ use crate::with_seqs;
 /// `score_cutoff`. Two empty strings score 100.
 #[inline]
 pub fn ratio_slices<A: Unit, B: Unit>(s1: &[A], s2: &[B], score_cutoff: f64) -> f64 {
-    distance::normalized_similarity(&Indel, s1, s2, Some(score_cutoff / 100.0), None) * 100.0
+    from_indel_similarity(Some(score_cutoff), |c| distance::normalized_similarity(&Indel, s1, s2, Some(c), None))
 }
 
 /// `fuzz.ratio`: the normalized Indel similarity times 100.
@@ -17,16 +17,17 @@ pub fn ratio(s1: Seq<'_>, s2: Seq<'_>, score_cutoff: f64) -> f64 {
     with_seqs!(s1, s2, |a, b| ratio_slices(a, b, score_cutoff))
 }
 
-/// The cutoff of the normalized Indel similarity that [`ratio`] and
-/// [`qratio`] compare with for the score cutoff `score_cutoff` (None: 0),
-/// a negative one counting as 0 as in every fuzz scorer
-/// ([`super::FuzzKind::score`]). The batch paths that compute ratio from
-/// Indel's kernels scale through it, so that their scores are exactly
-/// these (`process::cached`, `process::matrix`).
+/// The ratio score for the score cutoff `score_cutoff` (None: 0) from
+/// `similarity(c)`, the normalized Indel similarity at cutoff `c`: the
+/// score cutoff / 100, a negative one counting as 0 as in every fuzz scorer
+/// ([`super::FuzzKind::score`]), and the result times 100. [`ratio`] and
+/// the batch paths that take ratio and QRatio through Indel's kernels
+/// (`process::cached`, `process::matrix`) all score through it, so their
+/// scores are the same to the bit.
 #[inline]
-pub(crate) fn similarity_cutoff(score_cutoff: Option<f64>) -> f64 {
+pub(crate) fn from_indel_similarity(score_cutoff: Option<f64>, similarity: impl FnOnce(f64) -> f64) -> f64 {
     let c = score_cutoff.unwrap_or(0.0);
-    (if c < 0.0 { 0.0 } else { c }) / 100.0
+    similarity((if c < 0.0 { 0.0 } else { c }) / 100.0) * 100.0
 }
 
 /// `fuzz.QRatio`: `ratio`, except that an empty string scores 0.

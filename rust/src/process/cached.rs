@@ -23,7 +23,7 @@ use crate::distance::multi::lane_width;
 use crate::distance::multi_choice::{block_capacity, ChoiceBlocks, QuerySlots};
 use crate::distance::{indel, Metric};
 use crate::process::list::StrList;
-use crate::fuzz::ratio::similarity_cutoff;
+use crate::fuzz::ratio::from_indel_similarity;
 use crate::fuzz::FuzzKind;
 use crate::scorer::{score_metric, Form, MetricKind, ScoreError, Scorer};
 use crate::unit::{Seq, Unit};
@@ -97,9 +97,8 @@ impl<'q> Prepared<'q> {
     }
 
     /// For ratio and QRatio, their score from `similarity(cutoff, None)`,
-    /// the normalized Indel similarity at the cutoff `fuzz::ratio` gives it
-    /// ([`similarity_cutoff`]); `similarity(cutoff, hint)` itself for other
-    /// scorers.
+    /// the normalized Indel similarity ([`from_indel_similarity`]);
+    /// `similarity(cutoff, hint)` itself for other scorers.
     #[inline]
     fn scaled(
         &self,
@@ -111,7 +110,7 @@ impl<'q> Prepared<'q> {
         match self.percent {
             Percent::No => similarity(cutoff, hint),
             Percent::QRatio if self.query.is_empty() || choice.is_empty() => 0.0,
-            Percent::Ratio | Percent::QRatio => similarity(Some(similarity_cutoff(cutoff)), None) * 100.0,
+            Percent::Ratio | Percent::QRatio => from_indel_similarity(cutoff, |c| similarity(Some(c), None)),
         }
     }
 

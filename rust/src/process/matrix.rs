@@ -17,7 +17,7 @@ use crate::distance::levenshtein::Weights;
 use crate::distance::multi::{lane_width, MultiPattern, WORDS};
 use crate::distance::multi_jaro::{lane_class, JaroCounts, MultiJaro, LANES, MAX_LEN as JARO_MAX_LEN};
 use crate::distance::Metric;
-use crate::fuzz::ratio::similarity_cutoff;
+use crate::fuzz::ratio::from_indel_similarity;
 use crate::fuzz::FuzzKind;
 use crate::scorer::{score_metric, Form, MetricKind, Scorer};
 use crate::unit::{Seq, Unit};
@@ -197,16 +197,15 @@ impl MultiKind {
 
 /// The score of a pair whose metric maximum and distance are `(max, dist)`,
 /// in the scorer's form and with its cutoff and hint; for ratio and QRatio
-/// (scored as Indel), their score as `fuzz::ratio` computes it from the
-/// normalized Indel similarity at cutoff / 100 (a negative one as 0).
+/// (scored as Indel), their score from the normalized Indel similarity, as
+/// `fuzz::ratio` computes it ([`from_indel_similarity`]).
 fn known_score(cells: &Cells<'_>, max: usize, dist: usize) -> f64 {
     let none = Seq::U8(&[]);
     let known = Known { max, dist };
     match cells.scorer.metric {
-        MetricKind::Fuzz(FuzzKind::Ratio | FuzzKind::QRatio) => {
-            let c = similarity_cutoff(cells.score_cutoff);
-            score_metric(&known, Form::NormalizedSimilarity, none, none, Some(c), None) * 100.0
-        }
+        MetricKind::Fuzz(FuzzKind::Ratio | FuzzKind::QRatio) => from_indel_similarity(cells.score_cutoff, |c| {
+            score_metric(&known, Form::NormalizedSimilarity, none, none, Some(c), None)
+        }),
         _ => score_metric(&known, cells.scorer.form, none, none, cells.score_cutoff, cells.score_hint),
     }
 }
