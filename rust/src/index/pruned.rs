@@ -340,7 +340,7 @@ pub fn search(
     // MAX_UNCUT_EDITS rarely settle it (the k-th best name is usually far);
     // the scan that then completes the search skips what the last walk
     // covered (see [`Walked`]). With a cutoff, walks go up to MAX_EDITS.
-    let mut max_k = MAX_UNCUT_EDITS.saturating_mul(unit);
+    let max_k = if cutoff.is_some() { plan.max_bound() } else { MAX_UNCUT_EDITS.saturating_mul(unit) };
     if let Some(c) = cutoff {
         // The smallest k whose unseen choices all fail the cutoff (or
         // max_bound + 1 if none up to max_bound does). Whether the bound at
@@ -360,7 +360,6 @@ pub fn search(
             }
         }
         k = lo;
-        max_k = plan.max_bound();
     }
     let mut seed = None;
     let mut walked = None;
@@ -518,7 +517,7 @@ mod tests {
             let Some(plan) = Plan::for_scorer(&Scorer::new(MetricKind::Levenshtein(weights), Form::Distance)) else {
                 continue;
             };
-            let mut word = |s: &mut u64| -> Vec<u8> {
+            let word = |s: &mut u64| -> Vec<u8> {
                 let len = (rng(s) % if round % 2 == 0 { 8 } else { 16 }) as usize;
                 (0..len).map(|_| alphabet[(rng(s) % alphabet.len() as u64) as usize]).collect()
             };
