@@ -64,9 +64,9 @@ pub fn extract(
         check(cancel)?;
         let end = (start + CHUNK).min(n);
         // Exact distances of the whole chunk at once where a multi-choice
-        // kernel applies; each is then scored with the running cutoff.
+        // kernel applies and pays; each is then scored with the running cutoff.
         let mut known = Vec::new();
-        let have_known = prepared.chunk_distances(choices, start, end, &mut known);
+        let have_known = prepared.batch_pays(end - start) && prepared.chunk_distances(choices, start, end, &mut known);
         let score_at = |index: usize, cutoff: Option<f64>| {
             if have_known {
                 prepared.score_known(choices.get(index), known[index - start], cutoff, args.score_hint)
