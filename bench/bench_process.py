@@ -1,5 +1,6 @@
 """ferrofuzz.process against rapidfuzz.process: extract top-5 and extractOne
-over 100,000 names per query, and cdist matrices.
+over 100,000 names per query, the same over lists of 10 and 100 names (the
+fixed cost of a call), and cdist matrices.
 
 ``ferrofuzz.process.extract``/``extractOne`` take the plain Python list on
 every call, like rapidfuzz (no index): the time includes packing the list
@@ -78,6 +79,64 @@ for case_name, scorer_path, one, what in [
             normalise=_hits,
         )
     )
+
+
+SHORT_QUERIES = 1_000
+
+
+def _short_inputs(size: int):
+    """One list of ``size`` names per query (candidates from a blocking
+    step, say), each query a name of its list with 1-3 edits."""
+    def inputs(quick: bool):
+        names = list(data.names(CORPUS))
+        count = SHORT_QUERIES // 10 if quick else SHORT_QUERIES
+        lists = [names[i * size:(i + 1) * size] for i in range(count)]
+        return {"lists": lists, "queries": list(data.name_queries(count))}
+
+    return inputs
+
+
+def _short(lib: str, scorer_path: str, one: bool):
+    def setup(inputs):
+        import importlib
+
+        module = importlib.import_module(f"{lib}.process")
+        owner, name = scorer_path.rsplit(".", 1)
+        scorer = getattr(importlib.import_module(f"{lib}.{owner}"), name)
+        pairs = list(zip(inputs["queries"], inputs["lists"]))
+        if one:
+            def batch():
+                return [[module.extractOne(q, choices, scorer=scorer)] for q, choices in pairs]
+        else:
+            def batch():
+                return [module.extract(q, choices, scorer=scorer, limit=LIMIT) for q, choices in pairs]
+        return batch
+
+    return setup
+
+
+for size in (10, 100):
+    for case_name, scorer_path, one, what in [
+        ("process.extractOne/ratio", "fuzz.ratio", True, "best match by fuzz.ratio"),
+        ("process.extract/levenshtein/top5", "distance.Levenshtein.normalized_similarity", False,
+         f"top-{LIMIT} by Levenshtein normalized similarity"),
+        ("process.extractOne/wratio", "fuzz.WRatio", True, "best match by fuzz.WRatio"),
+    ]:
+        register(
+            Case(
+                name=f"{case_name}/{size}names",
+                group="process",
+                description=f"{what} over a list of {size} names (a new list per query: the fixed cost of a call)",
+                inputs=_short_inputs(size),
+                ops=lambda inputs: len(inputs["queries"]),
+                unit="query",
+                impls=[
+                    Impl("ferrofuzz", _short("ferrofuzz", scorer_path, one), note="one thread (short list)"),
+                    Impl("rapidfuzz", _short("rapidfuzz", scorer_path, one), note="single thread"),
+                ],
+                normalise=_hits,
+            )
+        )
 
 
 def _cdist_inputs(rows: int, cols: int):

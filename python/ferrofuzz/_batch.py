@@ -3,6 +3,8 @@
 - :func:`pack`: a list of choices as one ``ffz_strs`` (all units back to
   back plus an array of lengths), built with C-speed operations when every
   item is a ``str``.
+- :func:`extract_flat`: ``ffz_process_extract`` for a short list of
+  ``str`` in one flat call, with no ``ffz_str``/``ffz_strs`` objects.
 - :func:`run`: runs a batch call on a helper thread (the library releases
   the GIL) while the calling thread waits in short joins, so that Ctrl-C
   sets the call's cancellation token, waits for the library to stop, frees
@@ -18,7 +20,7 @@ from typing import Any, Callable, List, Optional, Sequence, Tuple
 
 from ._convert import KIND_U8, KIND_U32, KIND_U64, UTF32, to_units
 from ._errors import _BY_STATUS, FerrofuzzError, check, last_error_message
-from ._native import ffi, lib
+from ._native import ffi, flat, lib
 
 _SIZE_T_CODE = "Q" if ffi.sizeof("size_t") == 8 else "I"
 _WIDE = {KIND_U32: "I", KIND_U64: "q"}
@@ -80,6 +82,65 @@ def pack_str(items: Sequence[Any]) -> Optional[Packed]:
         return None
     data, _, kind, units = _encode(joined, None)
     return Packed(data, None, kind, units, len(items), items)
+
+
+#: Output buffers of :func:`extract_flat` for limits up to this, reused.
+_POOLED_LIMIT = 32
+#: (positions, scores) pairs not in use. A call takes one and puts it back,
+#: so two threads (or a signal handler) never share one.
+_POOL: List[Tuple[Any, Any]] = []
+_extract = flat.ffzpy_process_extract
+
+
+def extract_flat(
+    query: Any, values: List[Any], keys: Optional[List[Any]], scorer: Any, integral: bool,
+    limit: int, cutoff: float, hint: float, workers: int,
+) -> Optional[List[Tuple[Any, Any, Any]]]:
+    """``ffz_process_extract`` of ``query`` against ``values`` in one flat
+    call, as extract's (choice, score, index or key) results: ``values``
+    all ``str``, joined NUL-separated; ``keys`` None or as long as
+    ``values``; ``cutoff`` and ``hint`` NaN for none (a NaN cutoff must not
+    reach here). Runs on this thread with no cancellation token, so callers
+    keep it for lists shorter than ``INLINE_WORK``.
+
+    None when the call cannot be made this way or fails (an item that is
+    not a ``str``, an item containing a NUL, any library error): the
+    general path then repeats it and raises what it should."""
+    try:
+        joined = "\0".join(values)
+    except TypeError:
+        return None
+    data, _, kind, units = _encode(joined, None)
+    if query.__class__ is str and query.isascii():
+        qdata = query.encode()
+        qlen, qkind = len(qdata), KIND_U8
+    else:
+        try:
+            qdata, qlen, qkind = to_units(query, "query")
+        except TypeError:
+            return None
+    count = len(values)
+    pooled = limit <= _POOLED_LIMIT or count <= _POOLED_LIMIT
+    if pooled:
+        try:
+            buffers = _POOL.pop()
+        except IndexError:
+            buffers = (ffi.new("size_t[]", _POOLED_LIMIT), ffi.new("double[]", _POOLED_LIMIT))
+    else:
+        capacity = limit if limit < count else count
+        buffers = (ffi.new("size_t[]", capacity), ffi.new("double[]", capacity))
+    positions, scores = buffers
+    written = _extract(qdata, qlen, qkind, data, units, count, kind, scorer, limit, cutoff, hint, workers, positions, scores)
+    found = None
+    if written >= 0:
+        found = []
+        for i in range(written):
+            p = positions[i]
+            score = scores[i]
+            found.append((values[p], int(score) if integral else score, p if keys is None else keys[p]))
+    if pooled:
+        _POOL.append(buffers)
+    return found
 
 
 def _widen(data: bytes, kind: int, to: int) -> bytes:

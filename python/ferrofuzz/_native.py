@@ -6,7 +6,7 @@
   of the library, or when ``FERROFUZZ_BACKEND=abi`` asks for it.
 
 Either way this module exports ``ffi``, ``lib`` (the header's functions),
-``flat`` (the flat pair-scoring shims, see build.py), ``exact`` (their
+``flat`` (the flat pair-scoring shims and ``ffzpy_process_extract``, see build.py), ``exact`` (their
 exact, raising versions) and ``BACKEND``.
 """
 
@@ -74,6 +74,29 @@ class _Shims:
             setattr(self, "ffzx_" + stem, _exact(call))
             if with_flat:
                 setattr(self, "ffzpy_" + stem, _flat(call))
+        if with_flat:
+            self.ffzpy_process_extract = _extract_call(ffi, lib)
+
+
+def _extract_call(ffi: Any, lib: Any) -> Callable[..., Any]:
+    """The ABI-mode twin of build.py's ``ffzpy_process_extract`` shim."""
+    new, from_buffer, null = ffi.new, ffi.from_buffer, ffi.NULL
+    empty = b"\0"
+
+    def ffzpy_process_extract(
+        query: bytes, query_len: int, query_kind: int, data: bytes, data_len: int, count: int,
+        kind: int, scorer: Any, limit: int, cutoff: float, hint: float, workers: int,
+        positions: Any, scores: Any,
+    ) -> int:
+        q = new("ffz_str *", (from_buffer(query or empty), query_len, query_kind))
+        choices = new("ffz_strs *", (from_buffer(data or empty), data_len, null, count, kind))
+        cut = null if cutoff != cutoff else new("double *", cutoff)
+        hnt = null if hint != hint else new("double *", hint)
+        written = new("size_t *")
+        status = lib.ffz_process_extract(q[0], choices, scorer, limit, cut, hnt, workers, null, positions, scores, written)
+        return -status if status else written[0]
+
+    return ffzpy_process_extract
 
 
 def _flat(call: Callable[..., Any]) -> Callable[..., Any]:

@@ -30,7 +30,7 @@ import struct
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple
 
 from . import _scorers
-from ._batch import Packed, is_none, pack, pack_str, run
+from ._batch import INLINE_WORK, Packed, extract_flat, is_none, pack, pack_str, run
 from ._convert import to_units
 from ._native import ffi, lib
 
@@ -41,6 +41,7 @@ PARALLEL_CHOICES = 16_384
 _MAX_WORKERS = 1024
 _UINT64_MAX = 2**64 - 1
 _FLOAT32 = struct.Struct("f")
+_NAN = float("nan")
 _ITER_FIRST_CHUNK = 64
 _ITER_MAX_CHUNK = 8192
 
@@ -277,6 +278,13 @@ def _native_extract(
     cutoff: Optional[float],
     hint: Optional[float],
 ) -> List[Tuple[Any, Any, Any]]:
+    if not processor and len(values) < INLINE_WORK:
+        # Short lists of str: one flat call (all str, so nothing is missing).
+        workers = 0 if len(values) >= PARALLEL_CHOICES else 1
+        found = extract_flat(query, values, keys, native.struct, native.integral, limit,
+                             _NAN if cutoff is None else cutoff, _NAN if hint is None else hint, workers)
+        if found is not None:
+            return found
     packed, positions = _pack_choices(values, processor)
     n = packed.count
     capacity = min(limit, n)

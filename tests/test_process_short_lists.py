@@ -1,0 +1,133 @@
+"""extract and extractOne over short lists of ``str`` take one flat call
+(``ffzpy_process_extract``, see build.py and ``_batch.extract_flat``) with
+reused output buffers. These check that path at its edges against
+rapidfuzz and against the general path: limits around the pooled buffer
+size, items containing a NUL, items that are not ``str``, non-ASCII and
+astral text, dict choices, and threads sharing the buffer pool."""
+
+from __future__ import annotations
+
+import random
+import threading
+
+import pytest
+from rapidfuzz import fuzz as rfuzz
+from rapidfuzz import process as rp
+from rapidfuzz.distance import Levenshtein as RLevenshtein
+
+from ferrofuzz import _batch
+from ferrofuzz import fuzz
+from ferrofuzz import process as fp
+from ferrofuzz.distance import Levenshtein
+
+SCORERS = [
+    (fuzz.ratio, rfuzz.ratio),
+    (fuzz.WRatio, rfuzz.WRatio),
+    (Levenshtein.distance, RLevenshtein.distance),
+    (Levenshtein.normalized_similarity, RLevenshtein.normalized_similarity),
+]
+IDS = ["ratio", "WRatio", "Levenshtein.distance", "Levenshtein.normalized_similarity"]
+ALPHABET = "abcde é\u00ff\u0101\U0001F600"
+
+
+def words(rng, count, max_len=12):
+    return ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, max_len))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("scorers", SCORERS, ids=IDS)
+def test_limits_around_the_pooled_buffers_match_rapidfuzz(scorers):
+    ours, theirs = scorers
+    rng = random.Random(5)
+    pooled = _batch._POOLED_LIMIT
+    for count in (0, 1, 2, pooled - 1, pooled, pooled + 1, 3 * pooled):
+        choices = words(rng, count)
+        for query in words(rng, 4):
+            for limit in (None, 0, 1, 5, pooled - 1, pooled, pooled + 1, 2 * pooled, 10 * pooled):
+                want = rp.extract(query, choices, scorer=theirs, limit=limit)
+                assert fp.extract(query, choices, scorer=ours, limit=limit) == want, (query, count, limit)
+            assert fp.extractOne(query, choices, scorer=ours) == rp.extractOne(query, choices, scorer=theirs)
+
+
+@pytest.mark.parametrize("scorers", SCORERS, ids=IDS)
+def test_flat_and_general_paths_agree(scorers, monkeypatch):
+    """The same calls with the flat path switched off (INLINE_WORK 0 sends
+    every list to the general path) give identical results."""
+    ours, _ = scorers
+    rng = random.Random(9)
+    cases = []
+    for _ in range(60):
+        choices = words(rng, rng.randint(0, 40))
+        keyed = {f"k{i}": c for i, c in enumerate(choices)} if rng.random() < 0.3 else choices
+        query = rng.choice(words(rng, 3) + choices[:1])
+        cutoff = rng.choice([None, 0, 1, 50, 0.5])
+        if ours in (fuzz.ratio, fuzz.WRatio) and cutoff is not None:
+            cutoff = cutoff * 100 if cutoff < 1 else cutoff
+        elif ours is Levenshtein.normalized_similarity and cutoff is not None:
+            cutoff = min(cutoff, 1)
+        cases.append((query, keyed, rng.choice([1, 3, 5, 40, None]), cutoff))
+
+    def run_all():
+        return [
+            (fp.extract(q, c, scorer=ours, limit=limit, score_cutoff=cut), fp.extractOne(q, c, scorer=ours, score_cutoff=cut))
+            for q, c, limit, cut in cases
+        ]
+
+    flat = run_all()
+    monkeypatch.setattr(fp, "INLINE_WORK", 0)
+    assert run_all() == flat
+
+
+def test_lists_the_flat_call_cannot_take_fall_back():
+    """A NUL inside an item, items that are bytes, lists or None, and a
+    query that is a list: each gives rapidfuzz's result."""
+    cases = [
+        ("abc", ["ab\0c", "abc", "\0"]),
+        ("abc", [b"abc", "abd", ["a", "b"]]),
+        ("abc", ["abd", None, "abc"]),
+        (["a", "b", "c"], ["abd", "abc"]),
+        ("\0", ["", "\0", "a\0"]),
+    ]
+    for query, choices in cases:
+        for ours, theirs in SCORERS:
+            assert fp.extract(query, choices, scorer=ours) == rp.extract(query, choices, scorer=theirs), (query, choices)
+            assert fp.extractOne(query, choices, scorer=ours) == rp.extractOne(query, choices, scorer=theirs)
+
+
+def test_the_flat_call_reports_what_it_cannot_do():
+    """extract_flat returns None (the general path then runs) for items
+    that are not str and for an item with a NUL, and results otherwise."""
+    struct = fp._native(fuzz.ratio, {}).struct
+    nan = float("nan")
+    assert _batch.extract_flat("a", ["a", b"a"], None, struct, False, 1, nan, nan, 1) is None
+    assert _batch.extract_flat("a", ["a\0", "a"], None, struct, False, 1, nan, nan, 1) is None
+    assert _batch.extract_flat("a", ["b", "a"], ["x", "y"], struct, False, 2, nan, nan, 1) == [
+        ("a", 100.0, "y"),
+        ("b", 0.0, "x"),
+    ]
+
+
+def test_threads_sharing_the_buffer_pool_get_their_own_results():
+    """The library runs with the GIL released, so threads are inside it at
+    once, each with buffers taken from the pool: no thread may see
+    another's results."""
+    rng = random.Random(3)
+    choices = words(rng, 30)
+    queries = words(rng, 16)
+    expected = {(q, limit): fp.extract(q, choices, scorer=fuzz.ratio, limit=limit) for q in queries for limit in (1, 5, 32)}
+    failures = []
+
+    def worker(seed):
+        local = random.Random(seed)
+        for _ in range(400):
+            q = local.choice(queries)
+            limit = local.choice((1, 5, 32))
+            got = fp.extract(q, choices, scorer=fuzz.ratio, limit=limit)
+            if got != expected[(q, limit)]:
+                failures.append((q, limit, got))
+
+    threads = [threading.Thread(target=worker, args=(seed,)) for seed in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == []
