@@ -1,6 +1,7 @@
 //! Indel distance: insertions and deletions only, `len1 + len2 - 2 * lcs`.
 
-use super::lcs_seq::lcs_bounded;
+use super::lcs_seq::{lcs_bounded, lcs_word};
+use super::pattern::PatternMatchVector;
 use super::Metric;
 use crate::unit::Unit;
 
@@ -24,6 +25,36 @@ pub fn distance_raw<A: Unit, B: Unit>(s1: &[A], s2: &[B], cutoff: usize) -> usiz
     let min_lcs = maximum.saturating_sub(cutoff).div_ceil(2);
     let lcs = lcs_bounded(s1, s2, min_lcs);
     maximum - 2 * lcs
+}
+
+/// Indel whose first sequence (1..=64 units) has the match vectors `pm`,
+/// built once and used for every second sequence. Distances equal
+/// [`Indel`]'s under the same cutoff rules.
+pub(crate) struct CachedIndel<'p> {
+    pub pm: &'p PatternMatchVector,
+}
+
+impl Metric for CachedIndel<'_> {
+    fn maximum(&self, len1: usize, len2: usize) -> usize {
+        Indel.maximum(len1, len2)
+    }
+
+    fn raw_distance<A: Unit, B: Unit>(&self, s1: &[A], s2: &[B], cutoff: usize, hint: usize) -> usize {
+        let (len1, len2) = (s1.len(), s2.len());
+        let maximum = len1 + len2;
+        let min_lcs = maximum.saturating_sub(cutoff).div_ceil(2);
+        if min_lcs > len1.min(len2) {
+            return maximum.max(cutoff.saturating_add(1));
+        }
+        // No miss allowed: an equality test. Otherwise the cached kernel,
+        // which beats affix stripping and mbleven even for 1 to 4 allowed
+        // misses (ffz_process_extract by ratio, limit 1, 10 names: 545 ->
+        // 340 ns a call; 1,000 names: 22.1 -> 20.4 ns a choice).
+        if maximum == 2 * min_lcs || len2 == 0 {
+            return Indel.raw_distance(s1, s2, cutoff, hint);
+        }
+        maximum - 2 * lcs_word(self.pm, s2)
+    }
 }
 
 #[cfg(test)]

@@ -93,13 +93,25 @@ impl FuzzKind {
         FuzzKind::QRatio,
     ];
 
+    /// The cutoff the scorers take for `score_cutoff` (None: 0): a negative
+    /// one counts as 0.
+    #[inline]
+    pub(crate) fn clamped_cutoff(score_cutoff: Option<f64>) -> f64 {
+        let c = score_cutoff.unwrap_or(0.0);
+        if c < 0.0 {
+            0.0
+        } else {
+            c
+        }
+    }
+
     /// The score of `s1` and `s2` in 0..=100; 0 when below `score_cutoff`.
     ///
     /// A negative `score_cutoff` counts as 0. (rapidfuzz's partial scorers
     /// return a negative cutoff itself when nothing beats it, a score
     /// outside 0-100; ferrofuzz returns 0 there.)
     pub fn score(self, s1: Seq<'_>, s2: Seq<'_>, score_cutoff: f64) -> f64 {
-        let score_cutoff = if score_cutoff < 0.0 { 0.0 } else { score_cutoff };
+        let score_cutoff = Self::clamped_cutoff(Some(score_cutoff));
         match self {
             FuzzKind::Ratio => ratio(s1, s2, score_cutoff),
             FuzzKind::PartialRatio => partial_ratio(s1, s2, score_cutoff),

@@ -77,12 +77,26 @@ pub fn token_ratio_slices<A: FuzzUnit, B: FuzzUnit>(s1: &[A], s2: &[B], score_cu
         return 0.0;
     }
     let tokens_a = sorted_split(s1);
+    token_ratio_tokens(&tokens_a, s2, score_cutoff, |sorted_b, cutoff| ratio_slices(&join(&tokens_a), sorted_b, cutoff))
+}
+
+/// `token_ratio` of a first string given by its sorted tokens
+/// (`tokens_a`, from [`sorted_split`]) and `s2`, with `score_cutoff` at
+/// most 100. `sorted_ratio(b, cutoff)` must be `ratio_slices` of the
+/// joined `tokens_a` and `b`: a caller that scores one first string
+/// against many passes one with its pattern built once.
+pub(crate) fn token_ratio_tokens<A: FuzzUnit, B: FuzzUnit>(
+    tokens_a: &[&[A]],
+    s2: &[B],
+    score_cutoff: f64,
+    sorted_ratio: impl FnOnce(&[B], f64) -> f64,
+) -> f64 {
     let tokens_b = sorted_split(s2);
-    let d = set_decomposition(&tokens_a, &tokens_b);
+    let d = set_decomposition(tokens_a, &tokens_b);
     if !d.intersection.is_empty() && (d.difference_ab.is_empty() || d.difference_ba.is_empty()) {
         return 100.0;
     }
-    let result = ratio_slices(&join(&tokens_a), &join(&tokens_b), score_cutoff);
+    let result = sorted_ratio(&join(&tokens_b), score_cutoff);
     set_scores(&d, result, score_cutoff)
 }
 

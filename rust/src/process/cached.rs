@@ -6,8 +6,10 @@
 //!
 //! For uniform Levenshtein and Indel with a query of 1 to 64 units, the
 //! query's pattern-match vectors are built once instead of once per pair,
-//! and the bit-parallel kernel runs on them directly. Scores are exactly
-//! those of [`Scorer::score`]: the same kernels, the same cutoff rules.
+//! and the bit-parallel kernel runs on them directly. `fuzz.WRatio` keeps
+//! what depends on the query alone ([`CachedWRatio`]: its patterns, sorted
+//! tokens and their join). Scores are exactly those of [`Scorer::score`]:
+//! the same kernels, the same cutoff rules.
 //!
 //! For the same two metrics against a list of bytes, [`Prepared::chunk_distances`]
 //! computes the exact distances of a run of choices many at a time
@@ -16,14 +18,15 @@
 //! form and cutoff rules (an exact distance is a valid answer to any
 //! cutoff: the rules only need it exact when it is within the cutoff).
 
-use crate::distance::lcs_seq::lcs_word;
 use crate::distance::levenshtein::{hyyro_word, uniform_distance, Levenshtein, Weights};
 use crate::distance::pattern::PatternMatchVector;
 use crate::distance::multi::lane_width;
 use crate::distance::multi_choice::{block_capacity, ChoiceBlocks, QuerySlots};
-use crate::distance::{indel, Metric};
+use crate::distance::indel::{self, CachedIndel};
+use crate::distance::Metric;
 use crate::process::list::StrList;
 use crate::fuzz::ratio::from_indel_similarity;
+use crate::fuzz::wratio::CachedWRatio;
 use crate::fuzz::FuzzKind;
 use crate::scorer::{score_metric, Form, MetricKind, ScoreError, Scorer};
 use crate::unit::{Seq, Unit};
@@ -36,10 +39,18 @@ type Pending<'a> = (usize, [usize; 32], [usize; 32], [&'a [u8]; 32]);
 /// Marks a choice [`Prepared::chunk_distances`] left to [`Prepared::score`].
 pub const UNKNOWN: usize = usize::MAX;
 
-enum Fast {
+enum Fast<'q> {
     None,
     Levenshtein(PatternMatchVector),
     Indel(PatternMatchVector),
+    WRatio(Box<QueryWRatio<'q>>),
+}
+
+/// [`CachedWRatio`] of the query, in its unit type.
+enum QueryWRatio<'q> {
+    U8(CachedWRatio<'q, u8>),
+    U32(CachedWRatio<'q, u32>),
+    U64(CachedWRatio<'q, u64>),
 }
 
 /// A fuzz scorer computed as the Indel metric (see the module docs).
@@ -55,7 +66,7 @@ pub struct Prepared<'q> {
     scorer: Scorer,
     query: Seq<'q>,
     percent: Percent,
-    fast: Fast,
+    fast: Fast<'q>,
     /// Uniform Levenshtein or Indel (any query length): whether the metric
     /// is Indel. These have a multi-choice kernel.
     multi: Option<bool>,
@@ -83,6 +94,11 @@ impl<'q> Prepared<'q> {
         let fast = match scorer.metric {
             MetricKind::Levenshtein(w) if cacheable && w == Weights::default() => Fast::Levenshtein(pm()),
             _ if indel && cacheable => Fast::Indel(pm()),
+            MetricKind::Fuzz(FuzzKind::WRatio) => Fast::WRatio(Box::new(match query {
+                Seq::U8(q) => QueryWRatio::U8(CachedWRatio::new(q)),
+                Seq::U32(q) => QueryWRatio::U32(CachedWRatio::new(q)),
+                Seq::U64(q) => QueryWRatio::U64(CachedWRatio::new(q)),
+            })),
             _ => Fast::None,
         };
         let multi = match scorer.metric {
@@ -204,6 +220,14 @@ impl<'q> Prepared<'q> {
             Fast::Indel(pm) => Ok(self.scaled(choice, cutoff, hint, |c, h| {
                 score_metric(&CachedIndel { pm }, self.form(), self.query, choice, c, h)
             })),
+            Fast::WRatio(w) => {
+                let cutoff = FuzzKind::clamped_cutoff(cutoff);
+                Ok(crate::with_seq!(choice, |c| match &**w {
+                    QueryWRatio::U8(w) => w.score(c, cutoff),
+                    QueryWRatio::U32(w) => w.score(c, cutoff),
+                    QueryWRatio::U64(w) => w.score(c, cutoff),
+                }))
+            }
             Fast::None => self.scorer.score(self.query, choice, cutoff, hint),
         }
     }
@@ -306,34 +330,6 @@ impl<M: Metric> Metric for Known<M> {
 
     fn raw_distance<A: Unit, B: Unit>(&self, _: &[A], _: &[B], _: usize, _: usize) -> usize {
         self.distance
-    }
-}
-
-/// Indel whose first sequence (1..=64 units) has `pm`.
-struct CachedIndel<'p> {
-    pm: &'p PatternMatchVector,
-}
-
-impl Metric for CachedIndel<'_> {
-    fn maximum(&self, len1: usize, len2: usize) -> usize {
-        indel::Indel.maximum(len1, len2)
-    }
-
-    fn raw_distance<A: Unit, B: Unit>(&self, s1: &[A], s2: &[B], cutoff: usize, hint: usize) -> usize {
-        let (len1, len2) = (s1.len(), s2.len());
-        let maximum = len1 + len2;
-        let min_lcs = maximum.saturating_sub(cutoff).div_ceil(2);
-        if min_lcs > len1.min(len2) {
-            return maximum.max(cutoff.saturating_add(1));
-        }
-        // No miss allowed: an equality test. Otherwise the cached kernel,
-        // which beats affix stripping and mbleven even for 1 to 4 allowed
-        // misses (ffz_process_extract by ratio, limit 1, 10 names: 545 ->
-        // 340 ns a call; 1,000 names: 22.1 -> 20.4 ns a choice).
-        if maximum == 2 * min_lcs || len2 == 0 {
-            return indel::Indel.raw_distance(s1, s2, cutoff, hint);
-        }
-        maximum - 2 * lcs_word(self.pm, s2)
     }
 }
 
