@@ -11,6 +11,7 @@
 //! sequences. Tokens are split on the whitespace code points of
 //! [`token::is_space`], which depend on the string's width as in rapidfuzz.
 
+pub mod cached;
 pub mod partial_ratio;
 pub mod process_string;
 pub mod ratio;

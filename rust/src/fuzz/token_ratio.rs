@@ -25,6 +25,11 @@ pub fn partial_token_sort_ratio_slices<A: FuzzUnit, B: FuzzUnit>(s1: &[A], s2: &
     partial_ratio_slices(&join(&sorted_split(s1)), &join(&sorted_split(s2)), score_cutoff)
 }
 
+// The `*_tokens` functions below are the scorers above for a first string
+// given by its sorted tokens (`tokens_a`, from [`sorted_split`]), with
+// `score_cutoff` at most 100: a caller scoring one first string against
+// many (`super::cached`) splits it once.
+
 /// The set-based part shared by token_set_ratio and token_ratio: the best of
 /// `ratio(diff_ab, diff_ba)` scored as if the intersection were prepended
 /// to both, and of the intersection against each side, computed from
@@ -58,13 +63,17 @@ pub fn token_set_ratio_slices<A: FuzzUnit, B: FuzzUnit>(s1: &[A], s2: &[B], scor
     if score_cutoff > 100.0 {
         return 0.0;
     }
-    let tokens_a = sorted_split(s1);
+    token_set_ratio_tokens(&sorted_split(s1), s2, score_cutoff)
+}
+
+/// `token_set_ratio` (see the note above the `*_tokens` functions).
+pub(crate) fn token_set_ratio_tokens<A: FuzzUnit, B: FuzzUnit>(tokens_a: &[&[A]], s2: &[B], score_cutoff: f64) -> f64 {
     let tokens_b = sorted_split(s2);
     // rapidfuzz (like FuzzyWuzzy) scores 0 when either side has no tokens.
     if tokens_a.is_empty() || tokens_b.is_empty() {
         return 0.0;
     }
-    let d = set_decomposition(&tokens_a, &tokens_b);
+    let d = set_decomposition(tokens_a, &tokens_b);
     if !d.intersection.is_empty() && (d.difference_ab.is_empty() || d.difference_ba.is_empty()) {
         return 100.0;
     }
@@ -80,11 +89,9 @@ pub fn token_ratio_slices<A: FuzzUnit, B: FuzzUnit>(s1: &[A], s2: &[B], score_cu
     token_ratio_tokens(&tokens_a, s2, score_cutoff, |sorted_b, cutoff| ratio_slices(&join(&tokens_a), sorted_b, cutoff))
 }
 
-/// `token_ratio` of a first string given by its sorted tokens
-/// (`tokens_a`, from [`sorted_split`]) and `s2`, with `score_cutoff` at
-/// most 100. `sorted_ratio(b, cutoff)` must be `ratio_slices` of the
-/// joined `tokens_a` and `b`: a caller that scores one first string
-/// against many passes one with its pattern built once.
+/// `token_ratio` (see the note above the `*_tokens` functions).
+/// `sorted_ratio(b, cutoff)` must be `ratio_slices` of the joined
+/// `tokens_a` and `b`: a caller can pass one with its pattern built once.
 pub(crate) fn token_ratio_tokens<A: FuzzUnit, B: FuzzUnit>(
     tokens_a: &[&[A]],
     s2: &[B],
@@ -105,12 +112,16 @@ pub fn partial_token_set_ratio_slices<A: FuzzUnit, B: FuzzUnit>(s1: &[A], s2: &[
     if score_cutoff > 100.0 {
         return 0.0;
     }
-    let tokens_a = sorted_split(s1);
+    partial_token_set_ratio_tokens(&sorted_split(s1), s2, score_cutoff)
+}
+
+/// `partial_token_set_ratio` (see the note above the `*_tokens` functions).
+pub(crate) fn partial_token_set_ratio_tokens<A: FuzzUnit, B: FuzzUnit>(tokens_a: &[&[A]], s2: &[B], score_cutoff: f64) -> f64 {
     let tokens_b = sorted_split(s2);
     if tokens_a.is_empty() || tokens_b.is_empty() {
         return 0.0;
     }
-    let d = set_decomposition(&tokens_a, &tokens_b);
+    let d = set_decomposition(tokens_a, &tokens_b);
     if !d.intersection.is_empty() {
         return 100.0;
     }
@@ -118,17 +129,28 @@ pub fn partial_token_set_ratio_slices<A: FuzzUnit, B: FuzzUnit>(s1: &[A], s2: &[
 }
 
 /// `partial_token_ratio` on slices.
-pub fn partial_token_ratio_slices<A: FuzzUnit, B: FuzzUnit>(s1: &[A], s2: &[B], mut score_cutoff: f64) -> f64 {
+pub fn partial_token_ratio_slices<A: FuzzUnit, B: FuzzUnit>(s1: &[A], s2: &[B], score_cutoff: f64) -> f64 {
     if score_cutoff > 100.0 {
         return 0.0;
     }
     let tokens_a = sorted_split(s1);
+    partial_token_ratio_tokens(&tokens_a, &join(&tokens_a), s2, score_cutoff)
+}
+
+/// `partial_token_ratio` (see the note above the `*_tokens` functions);
+/// `sorted_a` is `tokens_a` joined.
+pub(crate) fn partial_token_ratio_tokens<A: FuzzUnit, B: FuzzUnit>(
+    tokens_a: &[&[A]],
+    sorted_a: &[A],
+    s2: &[B],
+    mut score_cutoff: f64,
+) -> f64 {
     let tokens_b = sorted_split(s2);
-    let d = set_decomposition(&tokens_a, &tokens_b);
+    let d = set_decomposition(tokens_a, &tokens_b);
     if !d.intersection.is_empty() {
         return 100.0;
     }
-    let result = partial_ratio_slices(&join(&tokens_a), &join(&tokens_b), score_cutoff);
+    let result = partial_ratio_slices(sorted_a, &join(&tokens_b), score_cutoff);
     // Without duplicate tokens the differences are the token lists: do not
     // compute the same partial_ratio twice.
     if tokens_a.len() == d.difference_ab.len() && tokens_b.len() == d.difference_ba.len() {

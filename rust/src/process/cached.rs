@@ -6,9 +6,9 @@
 //!
 //! For uniform Levenshtein and Indel with a query of 1 to 64 units, the
 //! query's pattern-match vectors are built once instead of once per pair,
-//! and the bit-parallel kernel runs on them directly. `fuzz.WRatio` keeps
-//! what depends on the query alone ([`CachedWRatio`]: its patterns, sorted
-//! tokens and their join). Scores are exactly those of [`Scorer::score`]:
+//! and the bit-parallel kernel runs on them directly. WRatio and the token
+//! scorers keep what depends on the query alone ([`CachedFuzz`]: its
+//! patterns, sorted tokens and their join). Scores are exactly those of [`Scorer::score`]:
 //! the same kernels, the same cutoff rules.
 //!
 //! For the same two metrics against a list of bytes, [`Prepared::chunk_distances`]
@@ -26,7 +26,7 @@ use crate::distance::indel::{self, CachedIndel};
 use crate::distance::Metric;
 use crate::process::list::StrList;
 use crate::fuzz::ratio::from_indel_similarity;
-use crate::fuzz::wratio::CachedWRatio;
+use crate::fuzz::cached::{self, CachedFuzz};
 use crate::fuzz::FuzzKind;
 use crate::scorer::{score_metric, Form, MetricKind, ScoreError, Scorer};
 use crate::unit::{Seq, Unit};
@@ -43,14 +43,14 @@ enum Fast<'q> {
     None,
     Levenshtein(PatternMatchVector),
     Indel(PatternMatchVector),
-    WRatio(Box<QueryWRatio<'q>>),
+    Fuzz(FuzzKind, Box<QueryFuzz<'q>>),
 }
 
-/// [`CachedWRatio`] of the query, in its unit type.
-enum QueryWRatio<'q> {
-    U8(CachedWRatio<'q, u8>),
-    U32(CachedWRatio<'q, u32>),
-    U64(CachedWRatio<'q, u64>),
+/// [`CachedFuzz`] of the query, in its unit type.
+enum QueryFuzz<'q> {
+    U8(CachedFuzz<'q, u8>),
+    U32(CachedFuzz<'q, u32>),
+    U64(CachedFuzz<'q, u64>),
 }
 
 /// A fuzz scorer computed as the Indel metric (see the module docs).
@@ -94,10 +94,10 @@ impl<'q> Prepared<'q> {
         let fast = match scorer.metric {
             MetricKind::Levenshtein(w) if cacheable && w == Weights::default() => Fast::Levenshtein(pm()),
             _ if indel && cacheable => Fast::Indel(pm()),
-            MetricKind::Fuzz(FuzzKind::WRatio) => Fast::WRatio(Box::new(match query {
-                Seq::U8(q) => QueryWRatio::U8(CachedWRatio::new(q)),
-                Seq::U32(q) => QueryWRatio::U32(CachedWRatio::new(q)),
-                Seq::U64(q) => QueryWRatio::U64(CachedWRatio::new(q)),
+            MetricKind::Fuzz(kind) if cached::takes(kind) => Fast::Fuzz(kind, Box::new(match query {
+                Seq::U8(q) => QueryFuzz::U8(CachedFuzz::new(q)),
+                Seq::U32(q) => QueryFuzz::U32(CachedFuzz::new(q)),
+                Seq::U64(q) => QueryFuzz::U64(CachedFuzz::new(q)),
             })),
             _ => Fast::None,
         };
@@ -220,12 +220,12 @@ impl<'q> Prepared<'q> {
             Fast::Indel(pm) => Ok(self.scaled(choice, cutoff, hint, |c, h| {
                 score_metric(&CachedIndel { pm }, self.form(), self.query, choice, c, h)
             })),
-            Fast::WRatio(w) => {
-                let cutoff = FuzzKind::clamped_cutoff(cutoff);
-                Ok(crate::with_seq!(choice, |c| match &**w {
-                    QueryWRatio::U8(w) => w.score(c, cutoff),
-                    QueryWRatio::U32(w) => w.score(c, cutoff),
-                    QueryWRatio::U64(w) => w.score(c, cutoff),
+            Fast::Fuzz(kind, q) => {
+                let (kind, cutoff) = (*kind, FuzzKind::clamped_cutoff(cutoff));
+                Ok(crate::with_seq!(choice, |c| match &**q {
+                    QueryFuzz::U8(q) => q.score(kind, c, cutoff),
+                    QueryFuzz::U32(q) => q.score(kind, c, cutoff),
+                    QueryFuzz::U64(q) => q.score(kind, c, cutoff),
                 }))
             }
             Fast::None => self.scorer.score(self.query, choice, cutoff, hint),
