@@ -156,6 +156,7 @@ pub fn norm_sim_to_norm_dist(score_cutoff: f64) -> f64 {
 /// from 2^53 on every f64 is an integer, so `t == x`.
 #[inline]
 pub fn ceil_to_usize(x: f64) -> usize {
+    #[allow(clippy::neg_cmp_op_on_partial_ord)] // NaN must take this branch too
     if !(x > 0.0) {
         return 0;
     }

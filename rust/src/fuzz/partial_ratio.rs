@@ -24,7 +24,7 @@
 
 use super::cmax;
 use super::ratio::ratio_from_distance;
-use crate::distance::pattern::{BlockPatternMatchVector, PatternMatchVector};
+use crate::distance::pattern::{BlockPatternMatchVector, PatternMatchVector, WordMatchVector};
 use crate::distance::{ceil_to_usize, norm_sim_to_norm_dist};
 use crate::unit::{Seq, Unit};
 use crate::with_seqs;
@@ -49,103 +49,106 @@ impl ScoreAlignment {
     }
 }
 
-enum Pattern {
-    Word(PatternMatchVector),
-    Blocks(BlockPatternMatchVector),
-}
-
-/// Bit-parallel LCS against a fixed pattern.
+/// Bit-parallel LCS against a fixed needle of more than 64 units, in
+/// 64-unit blocks.
 struct CachedLcs {
     len: usize,
-    pattern: Pattern,
+    pm: BlockPatternMatchVector,
 }
 
 impl CachedLcs {
-    fn new<I: Iterator<Item = u64> + Clone>(values: I, len: usize) -> Self {
+    fn new<I: Iterator<Item = u64>>(values: I, len: usize) -> Self {
+        debug_assert!(len > 64, "one-word needles take WordLcs");
         let units: Vec<u64> = values.collect();
-        let pattern = if len <= 64 {
-            Pattern::Word(PatternMatchVector::new(&units))
-        } else {
-            Pattern::Blocks(BlockPatternMatchVector::new(&units))
-        };
-        CachedLcs { len, pattern }
+        CachedLcs { len, pm: BlockPatternMatchVector::new(&units) }
     }
+}
 
-    /// True when `value` occurs in the pattern.
+impl NeedleLcs for CachedLcs {
     #[inline]
     fn contains(&self, value: u64) -> bool {
-        match &self.pattern {
-            Pattern::Word(pm) => pm.get(value) != 0,
-            Pattern::Blocks(pm) => (0..pm.block_count()).any(|b| pm.get(b, value) != 0),
-        }
+        (0..self.pm.block_count()).any(|b| self.pm.get(b, value) != 0)
     }
 
-    /// LCS of the pattern and the units of `text`. With `each`, also calls it
-    /// with the LCS of every prefix of `text`, shortest first.
     #[inline]
-    fn run<I: Iterator<Item = u64>>(&self, text: I, each: Option<&mut Vec<usize>>) -> usize {
-        self.run_with(text, each, &mut Vec::new())
-    }
-
-    /// [`CachedLcs::run`] with a reusable buffer for the multi-word state.
-    #[inline]
-    fn run_with<I: Iterator<Item = u64>>(
-        &self,
-        text: I,
-        mut each: Option<&mut Vec<usize>>,
-        scratch: &mut Vec<u64>,
-    ) -> usize {
-        match &self.pattern {
-            Pattern::Word(pm) => {
-                let mask = if self.len == 64 { !0u64 } else { (1u64 << self.len) - 1 };
-                let mut s = !0u64;
-                for c in text {
-                    let m = pm.get(c);
-                    let u = s & m;
-                    s = s.wrapping_add(u) | (s & !m);
-                    if let Some(out) = each.as_deref_mut() {
-                        out.push((!s & mask).count_ones() as usize);
-                    }
-                }
-                (!s & mask).count_ones() as usize
-            }
-            Pattern::Blocks(pm) if each.is_none() && pm.block_count() <= 4 => match pm.block_count() {
+    fn run_with<I: Iterator<Item = u64>>(&self, text: I, mut each: Option<&mut Vec<usize>>, scratch: &mut Vec<u64>) -> usize {
+        let pm = &self.pm;
+        let words = pm.block_count();
+        if each.is_none() && words <= 4 {
+            return match words {
                 2 => lcs_words::<2, I>(pm, self.len, text),
                 3 => lcs_words::<3, I>(pm, self.len, text),
                 _ => lcs_words::<4, I>(pm, self.len, text),
-            },
-            Pattern::Blocks(pm) => {
-                let words = pm.block_count();
-                let last_bits = self.len - (words - 1) * 64;
-                let last_mask = if last_bits == 64 { !0u64 } else { (1u64 << last_bits) - 1 };
-                scratch.clear();
-                scratch.resize(words, !0u64);
-                let s = scratch;
-                let count = |s: &[u64]| -> usize {
-                    let mut n = 0usize;
-                    for (w, &x) in s.iter().enumerate() {
-                        let v = if w + 1 == words { !x & last_mask } else { !x };
-                        n += v.count_ones() as usize;
-                    }
-                    n
-                };
-                for c in text {
-                    let mut carry = 0u64;
-                    for (w, sw) in s.iter_mut().enumerate() {
-                        let m = pm.get(w, c);
-                        let u = *sw & m;
-                        let (x, c1) = sw.overflowing_add(u);
-                        let (x, c2) = x.overflowing_add(carry);
-                        carry = (c1 | c2) as u64;
-                        *sw = x | (*sw & !m);
-                    }
-                    if let Some(out) = each.as_deref_mut() {
-                        out.push(count(s));
-                    }
-                }
-                count(s)
+            };
+        }
+        let last_bits = self.len - (words - 1) * 64;
+        let last_mask = if last_bits == 64 { !0u64 } else { (1u64 << last_bits) - 1 };
+        scratch.clear();
+        scratch.resize(words, !0u64);
+        let s = scratch;
+        let count = |s: &[u64]| -> usize {
+            let mut n = 0usize;
+            for (w, &x) in s.iter().enumerate() {
+                let v = if w + 1 == words { !x & last_mask } else { !x };
+                n += v.count_ones() as usize;
+            }
+            n
+        };
+        for c in text {
+            let mut carry = 0u64;
+            for (w, sw) in s.iter_mut().enumerate() {
+                let m = pm.get(w, c);
+                let u = *sw & m;
+                let (x, c1) = sw.overflowing_add(u);
+                let (x, c2) = x.overflowing_add(carry);
+                carry = (c1 | c2) as u64;
+                *sw = x | (*sw & !m);
+            }
+            if let Some(out) = each.as_deref_mut() {
+                out.push(count(s));
             }
         }
+        count(s)
+    }
+}
+
+/// A bit-parallel LCS against a fixed needle (the shorter string, or that
+/// string reversed): what the search below needs of one.
+trait NeedleLcs {
+    /// True when `value` occurs in the needle.
+    fn contains(&self, value: u64) -> bool;
+    /// LCS of the needle and `text`; with `each`, also the LCS of every
+    /// prefix of `text`, shortest first. `scratch` is reusable state.
+    fn run_with<I: Iterator<Item = u64>>(&self, text: I, each: Option<&mut Vec<usize>>, scratch: &mut Vec<u64>) -> usize;
+}
+
+/// A needle of 1 to 64 units in one word. (The small open-addressing
+/// match vectors are cheaper to build than the 256-entry table, but the
+/// search looks units up so often that the table wins: partial_ratio over
+/// names took 527 ns a pair with them, 300 ns with the table.)
+struct WordLcs<'p, P> {
+    pm: &'p P,
+    len: usize,
+}
+
+impl<P: WordMatchVector> NeedleLcs for WordLcs<'_, P> {
+    #[inline]
+    fn contains(&self, value: u64) -> bool {
+        self.pm.get_word(value) != 0
+    }
+    #[inline]
+    fn run_with<I: Iterator<Item = u64>>(&self, text: I, mut each: Option<&mut Vec<usize>>, _: &mut Vec<u64>) -> usize {
+        let mask = if self.len == 64 { !0u64 } else { (1u64 << self.len) - 1 };
+        let mut s = !0u64;
+        for c in text {
+            let m = self.pm.get_word(c);
+            let u = s & m;
+            s = s.wrapping_add(u) | (s & !m);
+            if let Some(out) = each.as_deref_mut() {
+                out.push((!s & mask).count_ones() as usize);
+            }
+        }
+        (!s & mask).count_ones() as usize
     }
 }
 
@@ -175,12 +178,30 @@ fn lcs_words<const N: usize, I: Iterator<Item = u64>>(pm: &BlockPatternMatchVect
     n
 }
 
-/// The search of the module docs, for `len1 <= len2`, both non-empty.
-fn partial_ratio_impl<A: Unit, B: Unit>(s1: &[A], s2: &[B], mut score_cutoff: f64) -> ScoreAlignment {
+/// The search of the module docs, for `len1 <= len2`, both non-empty:
+/// builds the needle's kernels (forward and reversed) and runs [`search`].
+fn partial_ratio_impl<A: Unit, B: Unit>(s1: &[A], s2: &[B], score_cutoff: f64) -> ScoreAlignment {
+    let len1 = s1.len();
+    if len1 > 64 {
+        let lcs = CachedLcs::new(s1.iter().map(|u| u.value()), len1);
+        let reversed = CachedLcs::new(s1.iter().rev().map(|u| u.value()), len1);
+        return search(s1, s2, score_cutoff, &lcs, &reversed);
+    }
+    let mut units = [0u64; 64];
+    for (r, u) in units.iter_mut().zip(s1.iter().rev()) {
+        *r = u.value();
+    }
+    let rev = &units[..len1];
+    let (pm, rev_pm) = (PatternMatchVector::new(s1), PatternMatchVector::new(rev));
+    search(s1, s2, score_cutoff, &WordLcs { pm: &pm, len: len1 }, &WordLcs { pm: &rev_pm, len: len1 })
+}
+
+/// The search itself, with `lcs` the kernel of `s1` and `reversed` that
+/// of `s1` reversed.
+fn search<A: Unit, B: Unit, L: NeedleLcs>(s1: &[A], s2: &[B], mut score_cutoff: f64, lcs: &L, reversed: &L) -> ScoreAlignment {
     let len1 = s1.len();
     let len2 = s2.len();
     let mut res = ScoreAlignment::new(0.0, 0, len1, 0, len1);
-    let lcs = CachedLcs::new(s1.iter().map(|u| u.value()), len1);
 
     if len2 > len1 {
         let maximum = len1 * 2;
@@ -239,7 +260,7 @@ fn partial_ratio_impl<A: Unit, B: Unit>(s1: &[A], s2: &[B], mut score_cutoff: f6
     // Prefixes s2[..i], i in 1..len1: one pass gives every prefix's LCS.
     if len1 > 1 {
         let mut prefix = Vec::with_capacity(len1 - 1);
-        lcs.run(s2[..len1 - 1].iter().map(|u| u.value()), Some(&mut prefix));
+        lcs.run_with(s2[..len1 - 1].iter().map(|u| u.value()), Some(&mut prefix), &mut Vec::new());
         for i in 1..len1 {
             if !lcs.contains(s2[i - 1].value()) {
                 continue;
@@ -260,9 +281,8 @@ fn partial_ratio_impl<A: Unit, B: Unit>(s1: &[A], s2: &[B], mut score_cutoff: f6
 
     // Suffixes s2[i..], i in len2 - len1..len2: the LCS of the reversed
     // strings, over the reversed tail of s2, gives every suffix's LCS.
-    let reversed = CachedLcs::new(s1.iter().rev().map(|u| u.value()), len1);
     let mut suffix = Vec::with_capacity(len1);
-    reversed.run(s2[len2 - len1..].iter().rev().map(|u| u.value()), Some(&mut suffix));
+    reversed.run_with(s2[len2 - len1..].iter().rev().map(|u| u.value()), Some(&mut suffix), &mut Vec::new());
     for i in len2 - len1..len2 {
         if !lcs.contains(s2[i].value()) {
             continue;
@@ -346,16 +366,26 @@ mod tests {
             seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             (seed >> 33) as u8 % 4 + b'a'
         };
+        fn check<L: NeedleLcs>(lcs: &L, s1: &[u8], s2: &[u8]) {
+            let mut prefix = Vec::new();
+            let full = lcs.run_with(s2.iter().map(|&u| u as u64), Some(&mut prefix), &mut Vec::new());
+            assert_eq!(full, reference::lcs(s1, s2));
+            assert_eq!(lcs.run_with(s2.iter().map(|&u| u as u64), None, &mut Vec::new()), full);
+            for (i, &p) in prefix.iter().enumerate() {
+                assert_eq!(p, reference::lcs(s1, &s2[..=i]));
+            }
+            for v in 0..=255u64 {
+                assert_eq!(lcs.contains(v), s1.contains(&(v as u8)), "{v}");
+            }
+        }
         for len1 in [1usize, 5, 63, 64, 65, 128, 130, 200, 256, 300] {
             let s1: Vec<u8> = (0..len1).map(|_| next()).collect();
             let s2: Vec<u8> = (0..len1 + 7).map(|_| next()).collect();
-            let cached = CachedLcs::new(s1.iter().map(|&u| u as u64), len1);
-            let mut prefix = Vec::new();
-            let full = cached.run(s2.iter().map(|&u| u as u64), Some(&mut prefix));
-            assert_eq!(full, reference::lcs(&s1, &s2));
-            assert_eq!(cached.run(s2.iter().map(|&u| u as u64), None), full);
-            for (i, &p) in prefix.iter().enumerate() {
-                assert_eq!(p, reference::lcs(&s1, &s2[..=i]));
+            if len1 <= 64 {
+                let pm = PatternMatchVector::new(&s1);
+                check(&WordLcs { pm: &pm, len: len1 }, &s1, &s2);
+            } else {
+                check(&CachedLcs::new(s1.iter().map(|&u| u as u64), len1), &s1, &s2);
             }
         }
     }
