@@ -52,15 +52,19 @@ class _Default:
 
     def __init__(self, module: str, name: str) -> None:
         self.module, self.name = module, name
+        self._found: Optional[Callable[..., Any]] = None
 
     def __repr__(self) -> str:
         return f"{self.module.rsplit('.', 1)[-1]}.{self.name}"
 
     def get(self) -> Callable[..., Any]:
+        if self._found is not None:
+            return self._found
         import importlib
 
         try:
-            return getattr(importlib.import_module(self.module), self.name)
+            self._found = getattr(importlib.import_module(self.module), self.name)
+            return self._found
         except (ImportError, AttributeError):
             raise TypeError(
                 f"the default scorer {self!r} is not available in this build of ferrofuzz; "
@@ -363,6 +367,11 @@ def extractOne(
     """The best choice for ``query`` as (choice, score, index or key), or
     None when no choice passes ``score_cutoff``. Ties go to the first choice.
     See ``rapidfuzz.process.extractOne``."""
+    if (processor is score_cutoff is score_hint is scorer_kwargs is None
+            and query.__class__ is str and choices.__class__ is list):
+        found = _plain_flat(query, choices, scorer, 1)
+        if found is not None:
+            return found[0] if found else None
     scorer = _scorer(scorer)
     kwargs = dict(scorer_kwargs) if scorer_kwargs else {}
     native = _native(scorer, kwargs)
@@ -389,6 +398,28 @@ def extractOne(
     return found[0] if found else None
 
 
+def _plain_flat(query: Any, choices: Any, scorer: Any, limit: int) -> Optional[List[Tuple[Any, Any, Any]]]:
+    """extract's results for the common call, in one flat library call
+    (``_batch.extract_flat``), or None for the general path. The caller has
+    checked: a ``str`` query, a ``list`` of choices, no processor, cutoff,
+    hint or scorer_kwargs. ``limit`` may be anything."""
+    if scorer.__class__ is _Default:
+        scorer = scorer.get()
+    try:
+        native = _PLAIN.get(scorer)  # set by the first general call
+    except TypeError:  # unhashable
+        return None
+    n = len(choices)
+    if native is None or n >= INLINE_WORK:
+        return None
+    if limit is None or (limit.__class__ is int and limit > n):
+        limit = n
+    if limit.__class__ is not int or limit <= 0:
+        return None
+    return extract_flat(query, choices, None, native.struct, native.integral, limit, _NAN, _NAN,
+                        0 if n >= PARALLEL_CHOICES else 1)
+
+
 def _kw(native: _Native, kwargs: Dict[str, Any]) -> Dict[str, Any]:
     """The scorer_kwargs the ferrofuzz scorer function accepts."""
     return {k: v for k, v in kwargs.items() if k in native.allowed}
@@ -408,6 +439,11 @@ def extract(
     """The best ``limit`` choices for ``query`` (None: all that pass
     ``score_cutoff``) as (choice, score, index or key), best first, ties in
     list order. See ``rapidfuzz.process.extract``."""
+    if (processor is score_cutoff is score_hint is scorer_kwargs is None
+            and query.__class__ is str and choices.__class__ is list):
+        found = _plain_flat(query, choices, scorer, limit)
+        if found is not None:
+            return found
     scorer = _scorer(scorer)
     kwargs = dict(scorer_kwargs) if scorer_kwargs else {}
     if is_none(query):
