@@ -9,7 +9,7 @@
 
 use super::common::strip_affix;
 use super::mbleven;
-use super::pattern::{with_word_pattern, BlockPatternMatchVector, WordMatchVector};
+use super::pattern::{with_word_pattern, BlockPatternMatchVector, PatternMatchVector, WordMatchVector};
 use super::Metric;
 use crate::unit::Unit;
 
@@ -25,6 +25,32 @@ impl Metric for LcsSeq {
         let maximum = s1.len().max(s2.len());
         let lcs = lcs_bounded(s1, s2, maximum.saturating_sub(cutoff));
         maximum - lcs
+    }
+}
+
+/// LCSseq whose first sequence (1..=64 units) has the match vectors `pm`,
+/// built once and used for every second sequence. Distances equal
+/// [`LcsSeq`]'s under the same cutoff rules.
+pub(crate) struct CachedLcsSeq<'p> {
+    pub pm: &'p PatternMatchVector,
+}
+
+impl Metric for CachedLcsSeq<'_> {
+    fn maximum(&self, len1: usize, len2: usize) -> usize {
+        len1.max(len2)
+    }
+
+    fn raw_distance<A: Unit, B: Unit>(&self, s1: &[A], s2: &[B], cutoff: usize, hint: usize) -> usize {
+        let (len1, len2) = (s1.len(), s2.len());
+        let maximum = len1.max(len2);
+        let min_lcs = maximum.saturating_sub(cutoff);
+        if min_lcs > len1.min(len2) {
+            return maximum; // above the cutoff, as LcsSeq reports it
+        }
+        if min_lcs == maximum || len2 == 0 {
+            return LcsSeq.raw_distance(s1, s2, cutoff, hint);
+        }
+        maximum - lcs_word(self.pm, s2)
     }
 }
 

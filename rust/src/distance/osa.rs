@@ -7,7 +7,7 @@
 //! of `s2`; the vertical deltas of one column are held in `vp`/`vn`.
 
 use super::common::strip_affix;
-use super::pattern::{with_word_pattern, BlockPatternMatchVector, WordMatchVector};
+use super::pattern::{with_word_pattern, BlockPatternMatchVector, PatternMatchVector, WordMatchVector};
 use super::Metric;
 use crate::unit::Unit;
 
@@ -49,6 +49,29 @@ pub fn osa_distance<A: Unit, B: Unit>(s1: &[A], s2: &[B], cutoff: usize) -> usiz
         with_word_pattern!(s1, |pm| osa_word(pm, len1, s2, cutoff))
     } else {
         osa_block(&BlockPatternMatchVector::new(s1), s1.len(), s2, cutoff)
+    }
+}
+
+/// OSA whose first sequence (1..=64 units) has the match vectors `pm`,
+/// built once and used for every second sequence: the same exact distance
+/// within the cutoff as [`Osa`] (which strips common affixes and patterns
+/// the shorter side first; neither changes the distance), any value above
+/// it otherwise.
+pub(crate) struct CachedOsa<'p> {
+    pub pm: &'p PatternMatchVector,
+}
+
+impl Metric for CachedOsa<'_> {
+    fn maximum(&self, len1: usize, len2: usize) -> usize {
+        len1.max(len2)
+    }
+
+    fn raw_distance<A: Unit, B: Unit>(&self, s1: &[A], s2: &[B], cutoff: usize, _hint: usize) -> usize {
+        let (len1, len2) = (s1.len(), s2.len());
+        if len1.abs_diff(len2) > cutoff {
+            return len1.abs_diff(len2);
+        }
+        osa_word(self.pm, len1, s2, cutoff)
     }
 }
 

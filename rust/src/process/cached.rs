@@ -4,7 +4,7 @@
 //! 100 (QRatio: 0 when either string is empty), so they take Indel's paths
 //! below and scale the result exactly as [`crate::fuzz::ratio`] does.
 //!
-//! For uniform Levenshtein and Indel with a query of 1 to 64 units, the
+//! For uniform Levenshtein, Indel, LCSseq and OSA with a query of 1 to 64 units, the
 //! query's pattern-match vectors are built once instead of once per pair,
 //! and the bit-parallel kernel runs on them directly. WRatio and the token
 //! scorers keep what depends on the query alone ([`CachedFuzz`]: its
@@ -23,6 +23,8 @@ use crate::distance::pattern::PatternMatchVector;
 use crate::distance::multi::lane_width;
 use crate::distance::multi_choice::{block_capacity, ChoiceBlocks, QuerySlots};
 use crate::distance::indel::{self, CachedIndel};
+use crate::distance::lcs_seq::CachedLcsSeq;
+use crate::distance::osa::CachedOsa;
 use crate::distance::Metric;
 use crate::process::list::StrList;
 use crate::fuzz::ratio::from_indel_similarity;
@@ -43,6 +45,8 @@ enum Fast<'q> {
     None,
     Levenshtein(PatternMatchVector),
     Indel(PatternMatchVector),
+    LcsSeq(PatternMatchVector),
+    Osa(PatternMatchVector),
     Fuzz(FuzzKind, Box<QueryFuzz<'q>>),
 }
 
@@ -94,6 +98,8 @@ impl<'q> Prepared<'q> {
         let fast = match scorer.metric {
             MetricKind::Levenshtein(w) if cacheable && w == Weights::default() => Fast::Levenshtein(pm()),
             _ if indel && cacheable => Fast::Indel(pm()),
+            MetricKind::LcsSeq if cacheable => Fast::LcsSeq(pm()),
+            MetricKind::Osa if cacheable => Fast::Osa(pm()),
             MetricKind::Fuzz(kind) if cached::takes(kind) => Fast::Fuzz(kind, Box::new(match query {
                 Seq::U8(q) => QueryFuzz::U8(CachedFuzz::new(q)),
                 Seq::U32(q) => QueryFuzz::U32(CachedFuzz::new(q)),
@@ -220,6 +226,8 @@ impl<'q> Prepared<'q> {
             Fast::Indel(pm) => Ok(self.scaled(choice, cutoff, hint, |c, h| {
                 score_metric(&CachedIndel { pm }, self.form(), self.query, choice, c, h)
             })),
+            Fast::LcsSeq(pm) => Ok(score_metric(&CachedLcsSeq { pm }, self.scorer.form, self.query, choice, cutoff, hint)),
+            Fast::Osa(pm) => Ok(score_metric(&CachedOsa { pm }, self.scorer.form, self.query, choice, cutoff, hint)),
             Fast::Fuzz(kind, q) => {
                 let (kind, cutoff) = (*kind, FuzzKind::clamped_cutoff(cutoff));
                 Ok(crate::with_seq!(choice, |c| match &**q {
@@ -357,7 +365,7 @@ mod tests {
         let forms = [Form::Distance, Form::Similarity, Form::NormalizedDistance, Form::NormalizedSimilarity];
         for _ in 0..300 {
             let q = word(&mut s, 70);
-            for metric in [MetricKind::Levenshtein(Weights::default()), MetricKind::Indel] {
+            for metric in [MetricKind::Levenshtein(Weights::default()), MetricKind::Indel, MetricKind::LcsSeq, MetricKind::Osa] {
                 for form in forms {
                     let scorer = Scorer::new(metric, form);
                     let prepared = Prepared::new(&scorer, q.as_seq());

@@ -136,7 +136,7 @@ pub fn cdist(
         per_unit = per_unit.max(MULTI_ROWS);
         let longest = (0..cols).map(|j| choices.get(j).len()).max().unwrap_or(0);
         let limit = match kind {
-            MultiKind::Levenshtein => longest.max(64),
+            MultiKind::Levenshtein | MultiKind::LcsSeq => longest.max(64),
             MultiKind::Indel => longest + 64,
         };
         table = Some(CellTable::new(limit.min(TABLE_LIMIT), cells, &conv));
@@ -179,6 +179,8 @@ const MULTI_ROWS: usize = 64;
 enum MultiKind {
     Levenshtein,
     Indel,
+    /// LCSseq from the Indel kernel: `lcs = (len1 + len2 - indel) / 2`.
+    LcsSeq,
 }
 
 impl MultiKind {
@@ -190,6 +192,7 @@ impl MultiKind {
             // differs when both are empty, and empty queries take the
             // one-query path.
             MetricKind::Indel | MetricKind::Fuzz(FuzzKind::Ratio | FuzzKind::QRatio) => Some(MultiKind::Indel),
+            MetricKind::LcsSeq => Some(MultiKind::LcsSeq),
             _ => None,
         }
     }
@@ -325,17 +328,21 @@ fn multi_rows(
                 let len2 = c.len();
                 match kind {
                     MultiKind::Levenshtein => crate::with_seq!(c, |t| mp.levenshtein(t, &mut dists)),
-                    MultiKind::Indel => crate::with_seq!(c, |t| mp.indel(t, &mut dists)),
+                    MultiKind::Indel | MultiKind::LcsSeq => crate::with_seq!(c, |t| mp.indel(t, &mut dists)),
                 }
                 for (p, &r) in group.iter().enumerate() {
                     if half && j < first_row + r {
                         continue;
                     }
-                    let max = match kind {
-                        MultiKind::Levenshtein => lens[p].max(len2),
-                        MultiKind::Indel => lens[p] + len2,
+                    let (max, dist) = match kind {
+                        MultiKind::Levenshtein => (lens[p].max(len2), dists[p]),
+                        MultiKind::Indel => (lens[p] + len2, dists[p]),
+                        MultiKind::LcsSeq => {
+                            let lcs = (lens[p] + len2 - dists[p]) / 2;
+                            (lens[p].max(len2), lens[p].max(len2) - lcs)
+                        }
                     };
-                    table.put(rows[r], j * size, max, dists[p], cells, conv);
+                    table.put(rows[r], j * size, max, dist, cells, conv);
                 }
             }
         }
@@ -516,6 +523,8 @@ mod tests {
         for metric in [
             MetricKind::Levenshtein(Weights::default()),
             MetricKind::Indel,
+            MetricKind::LcsSeq,
+            MetricKind::Osa,
             MetricKind::Jaro,
             MetricKind::JaroWinkler { prefix_weight: 0.1 },
             MetricKind::JaroWinkler { prefix_weight: 0.3 },
