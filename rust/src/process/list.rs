@@ -1,6 +1,8 @@
 //! A packed list of sequences: all units of one type back to back, split by
 //! lengths. One allocation instead of one per string.
 
+use crate::fuzz::token::{join, sorted_split};
+use crate::fuzz::FuzzUnit;
 use crate::unit::Seq;
 use std::borrow::Cow;
 
@@ -134,6 +136,40 @@ impl<'a> StrList<'a> {
 }
 
 impl StrList<'_> {
+    /// The list with each sequence's tokens sorted and joined by single
+    /// spaces (token_sort_ratio's preprocessing, as
+    /// [`crate::fuzz::token::sorted_split`] and [`crate::fuzz::token::join`]
+    /// do it), in a new list of the same unit type.
+    pub fn token_sorted(&self) -> StrList<'static> {
+        fn sorted<'s, T: FuzzUnit + 's>(items: impl Iterator<Item = &'s [T]>, lengths: &mut Vec<usize>) -> Vec<T> {
+            let mut units = Vec::new();
+            for item in items {
+                let joined = join(&sorted_split(item));
+                lengths.push(joined.len());
+                units.extend_from_slice(&joined);
+            }
+            units
+        }
+        let n = self.len();
+        let mut lengths = Vec::with_capacity(n);
+        // One unit type per list (`get` returns the variant of `units`).
+        let units = match &self.units {
+            Units::U8(_) => Units::U8(Cow::Owned(sorted(
+                (0..n).map(|i| if let Seq::U8(s) = self.get(i) { s } else { unreachable!() }),
+                &mut lengths,
+            ))),
+            Units::U32(_) => Units::U32(Cow::Owned(sorted(
+                (0..n).map(|i| if let Seq::U32(s) = self.get(i) { s } else { unreachable!() }),
+                &mut lengths,
+            ))),
+            Units::U64(_) => Units::U64(Cow::Owned(sorted(
+                (0..n).map(|i| if let Seq::U64(s) = self.get(i) { s } else { unreachable!() }),
+                &mut lengths,
+            ))),
+        };
+        StrList::new(units, &lengths, usize::MAX).expect("consistent by construction")
+    }
+
     /// Byte sequence `i` (None for wider units) and, when the data holds
     /// them, the bytes that follow it up to `at_least` in all: a view for
     /// kernels that may read past a string's end. Panics when out of range.

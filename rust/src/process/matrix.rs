@@ -124,6 +124,14 @@ pub fn cdist(
     let (rows, cols) = (rows_list.len(), choices.len());
     let total = rows.checked_mul(cols).ok_or_else(|| BatchError::Invalid("rows * cols overflows".into()))?;
     check_buffer(out, total, cells.dtype)?;
+    if cells.scorer.metric == MetricKind::Fuzz(FuzzKind::TokenSortRatio) {
+        // token_sort_ratio is ratio of the token-sorted strings (above a
+        // cutoff of 100 both give 0): sort each string once, not once per
+        // pair, and take ratio's multi-pattern kernel.
+        let ratio = Scorer { metric: MetricKind::Fuzz(FuzzKind::Ratio), ..*cells.scorer };
+        let sorted_queries = queries.map(StrList::token_sorted);
+        return cdist(sorted_queries.as_ref(), &choices.token_sorted(), &Cells { scorer: &ratio, ..*cells }, out, cancel);
+    }
     let size = cells.dtype.size();
     let conv = cells.convert();
     let scorer = cells.scorer;
@@ -499,7 +507,8 @@ mod tests {
     fn multi_pattern_rows_match_pairwise() {
         // Many short strings of mixed lengths (0..=70) and unit types, so
         // that every lane width, partly filled groups and the one-query
-        // fallback all run, in both the full and the half (self) matrix.
+        // fallback all run, in both the full and the half (self) matrix;
+        // spaces, for token_sort_ratio.
         let mut state = 5u64;
         let mut next = move || {
             state ^= state << 13;
@@ -512,7 +521,7 @@ mod tests {
         for k in 0..150 {
             let len = (next() % 71) as usize;
             let len = if k % 3 == 0 { len % 17 } else { len };
-            let w: String = (0..len).map(|_| ['a', 'b', 'c', 'd', '\u{e9}', '\u{1F600}'][(next() % 6) as usize]).collect();
+            let w: String = (0..len).map(|_| ['a', 'b', 'c', 'd', ' ', '\u{e9}', '\u{1F600}'][(next() % 7) as usize]).collect();
             narrow.push(w.replace('\u{1F600}', "x"));
             wide.push(w);
         }
@@ -530,6 +539,7 @@ mod tests {
             MetricKind::JaroWinkler { prefix_weight: 0.3 },
             MetricKind::Fuzz(FuzzKind::Ratio),
             MetricKind::Fuzz(FuzzKind::QRatio),
+            MetricKind::Fuzz(FuzzKind::TokenSortRatio),
         ] {
             for form in [Form::Distance, Form::Similarity, Form::NormalizedDistance, Form::NormalizedSimilarity] {
                 if matches!(metric, MetricKind::Fuzz(_)) && form != Form::NormalizedSimilarity {
