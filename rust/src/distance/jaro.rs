@@ -21,7 +21,8 @@
 //! [`BlockPatternMatchVector`].
 
 use super::common::common_prefix;
-use super::pattern::{with_word_pattern, BlockPatternMatchVector, WordMatchVector};
+use super::multi_jaro::JaroCounts;
+use super::pattern::{with_word_pattern, BlockPatternMatchVector, PatternMatchVector, WordMatchVector};
 use crate::unit::Unit;
 
 /// The Jaro score from its counts, in rapidfuzz's order of operations.
@@ -200,6 +201,59 @@ pub fn similarity<A: Unit, B: Unit>(s1: &[A], s2: &[B], score_cutoff: f64) -> f6
     } else {
         0.0
     }
+}
+
+/// The match vectors of a whole first sequence (at most 64 units) seen as
+/// those of its units `shift..shift + len`: what [`similarity`] builds for
+/// its pattern after trimming and removing the common prefix.
+struct Shifted<'p> {
+    pm: &'p PatternMatchVector,
+    shift: usize,
+    mask: u64,
+}
+
+impl WordMatchVector for Shifted<'_> {
+    #[inline(always)]
+    fn get_word(&self, key: u64) -> u64 {
+        (self.pm.get(key) >> self.shift) & self.mask
+    }
+}
+
+/// The Jaro counts of `s1` (1..=64 units, whose match vectors are `pm`,
+/// built once for many second sequences) and `s2`, found exactly as
+/// [`similarity`] finds them (the same trimming, common prefix and
+/// flagging), for [`crate::scorer::Scorer::jaro_from_counts`]; the
+/// Jaro-Winkler prefix included. None when `similarity` would take its
+/// special cases (a sequence of at most one unit) or its multi-word path.
+pub(crate) fn counts_with_pattern<A: Unit, B: Unit>(pm: &PatternMatchVector, s1: &[A], s2: &[B]) -> Option<JaroCounts> {
+    let (p_len, t_len) = (s1.len(), s2.len());
+    if p_len < 2 || t_len < 2 || p_len > 64 {
+        return None;
+    }
+    let bound = p_len.max(t_len) / 2 - 1;
+    let (mut p, mut t) = (s1, s2);
+    if t_len > p_len {
+        t = &t[..t_len.min(p_len + bound)];
+    } else {
+        p = &p[..p_len.min(t_len + bound)];
+    }
+    let prefix = common_prefix(p, t);
+    let (p, t) = (&p[prefix..], &t[prefix..]);
+    if t.len() > 64 {
+        return None;
+    }
+    let mut common = prefix;
+    let mut transpositions = 0;
+    if !p.is_empty() && !t.is_empty() {
+        let pm = Shifted { pm, shift: prefix, mask: lsb_mask(p.len()) };
+        let (p_flag, t_flag) = flag_word(&pm, t, bound);
+        common += p_flag.count_ones() as usize;
+        transpositions = transpositions_word(&pm, t, p_flag, t_flag);
+    }
+    // Jaro-Winkler's prefix: on the whole sequences, at most 4 units.
+    let max_prefix = p_len.min(t_len).min(4);
+    let jw_prefix = common_prefix(&s1[..max_prefix], &s2[..max_prefix]);
+    Some(JaroCounts { p_len, t_len, common, transpositions, prefix: jw_prefix })
 }
 
 /// Single-word flagging and counting: the number of common units found

@@ -25,7 +25,7 @@ use crate::distance::multi_choice::{block_capacity, ChoiceBlocks, QuerySlots};
 use crate::distance::indel::{self, CachedIndel};
 use crate::distance::lcs_seq::CachedLcsSeq;
 use crate::distance::osa::CachedOsa;
-use crate::distance::Metric;
+use crate::distance::{jaro, Metric};
 use crate::process::list::StrList;
 use crate::fuzz::ratio::from_indel_similarity;
 use crate::fuzz::cached::{self, CachedFuzz};
@@ -47,6 +47,8 @@ enum Fast<'q> {
     Indel(PatternMatchVector),
     LcsSeq(PatternMatchVector),
     Osa(PatternMatchVector),
+    /// Jaro and Jaro-Winkler.
+    Jaro(PatternMatchVector),
     Fuzz(FuzzKind, Box<QueryFuzz<'q>>),
 }
 
@@ -100,6 +102,7 @@ impl<'q> Prepared<'q> {
             _ if indel && cacheable => Fast::Indel(pm()),
             MetricKind::LcsSeq if cacheable => Fast::LcsSeq(pm()),
             MetricKind::Osa if cacheable => Fast::Osa(pm()),
+            MetricKind::Jaro | MetricKind::JaroWinkler { .. } if cacheable => Fast::Jaro(pm()),
             MetricKind::Fuzz(kind) if cached::takes(kind) => Fast::Fuzz(kind, Box::new(match query {
                 Seq::U8(q) => QueryFuzz::U8(CachedFuzz::new(q)),
                 Seq::U32(q) => QueryFuzz::U32(CachedFuzz::new(q)),
@@ -228,6 +231,13 @@ impl<'q> Prepared<'q> {
             })),
             Fast::LcsSeq(pm) => Ok(score_metric(&CachedLcsSeq { pm }, self.scorer.form, self.query, choice, cutoff, hint)),
             Fast::Osa(pm) => Ok(score_metric(&CachedOsa { pm }, self.scorer.form, self.query, choice, cutoff, hint)),
+            Fast::Jaro(pm) => {
+                let counts = crate::with_seqs!(self.query, choice, |q, c| jaro::counts_with_pattern(pm, q, c));
+                match counts.and_then(|k| self.scorer.jaro_from_counts(&k, cutoff)) {
+                    Some(score) => Ok(score),
+                    None => self.scorer.score(self.query, choice, cutoff, hint),
+                }
+            }
             Fast::Fuzz(kind, q) => {
                 let (kind, cutoff) = (*kind, FuzzKind::clamped_cutoff(cutoff));
                 Ok(crate::with_seq!(choice, |c| match &**q {
@@ -365,7 +375,15 @@ mod tests {
         let forms = [Form::Distance, Form::Similarity, Form::NormalizedDistance, Form::NormalizedSimilarity];
         for _ in 0..300 {
             let q = word(&mut s, 70);
-            for metric in [MetricKind::Levenshtein(Weights::default()), MetricKind::Indel, MetricKind::LcsSeq, MetricKind::Osa] {
+            for metric in [
+                MetricKind::Levenshtein(Weights::default()),
+                MetricKind::Indel,
+                MetricKind::LcsSeq,
+                MetricKind::Osa,
+                MetricKind::Jaro,
+                MetricKind::JaroWinkler { prefix_weight: 0.1 },
+                MetricKind::JaroWinkler { prefix_weight: 0.25 },
+            ] {
                 for form in forms {
                     let scorer = Scorer::new(metric, form);
                     let prepared = Prepared::new(&scorer, q.as_seq());
