@@ -202,6 +202,17 @@ impl<const N: usize> MultiPattern<N> {
         }
     }
 
+    /// OSA distance (Levenshtein plus transpositions of adjacent units,
+    /// no substring edited twice) of every pattern and `text`, into
+    /// `out[..self.len()]`.
+    pub fn osa<T: Unit>(&self, text: &[T], out: &mut [usize]) {
+        let (vp, vn) = if self.full { self.hyyro_osa::<T, true>(text) } else { self.hyyro_osa::<T, false>(text) };
+        let (up, down) = (self.lane_counts(&vp), self.lane_counts(&vn));
+        for (p, o) in out[..self.lens.len()].iter_mut().enumerate() {
+            *o = text.len() + self.lane(&up, p) - self.lane(&down, p);
+        }
+    }
+
     /// Indel distance (`len1 + len2 - 2 * LCS`) of every pattern and
     /// `text`, into `out[..self.len()]`.
     pub fn indel<T: Unit>(&self, text: &[T], out: &mut [usize]) {
@@ -246,6 +257,38 @@ impl<const N: usize> MultiPattern<N> {
         (vp, vn)
     }
 
+    /// [`Self::hyyro`] with OSA's transposition term, as the single-word
+    /// kernel in `distance::osa` computes it: a row is also a zero step when
+    /// it matches the previous text unit, the row above matches this one,
+    /// and the previous column's diagonal there was not a zero step. The
+    /// shift stays within each lane (`!low`).
+    #[inline(always)]
+    fn hyyro_osa<T: Unit, const FULL: bool>(&self, text: &[T]) -> ([u64; N], [u64; N]) {
+        let (mask, low, high) = (self.mask, self.low, self.high);
+        let mut vp = mask;
+        let mut vn = [0u64; N];
+        let mut d0_prev = [0u64; N];
+        let mut pm_prev = [0u64; N];
+        for &c in text {
+            let pm = self.get(c.value());
+            for i in 0..N {
+                let tr = (((!d0_prev[i] & pm[i]) << 1) & !low[i]) & pm_prev[i];
+                let x = pm[i] | vn[i];
+                let sum = Self::add::<FULL>(x & vp[i], vp[i], high[i]);
+                let d0 = (sum ^ vp[i]) | x | tr;
+                let hp = vn[i] | !(d0 | vp[i]);
+                let hn = d0 & vp[i];
+                let hp = (hp << 1) | low[i];
+                let hn = (hn << 1) & !low[i];
+                vp[i] = (hn | !(d0 | hp)) & mask[i];
+                vn[i] = hp & d0;
+                d0_prev[i] = d0;
+                pm_prev[i] = pm[i];
+            }
+        }
+        (vp, vn)
+    }
+
     /// The final LCS state: a pattern bit is 0 when that row raised the LCS.
     #[inline(always)]
     fn lcs<T: Unit, const FULL: bool>(&self, text: &[T]) -> [u64; N] {
@@ -267,6 +310,7 @@ mod tests {
     use super::*;
     use crate::distance::indel::Indel;
     use crate::distance::levenshtein::uniform_distance;
+    use crate::distance::osa::osa_distance;
     use crate::distance::Metric;
 
     fn rng(s: &mut u64) -> u64 {
@@ -319,6 +363,8 @@ mod tests {
                     let mut ind = vec![0; cap];
                     mp.levenshtein(&t, &mut lev);
                     mp.indel(&t, &mut ind);
+                    let mut osa = vec![0; cap];
+                    mp.osa(&t, &mut osa);
                     let mut lev8 = vec![0; cap];
                     let mut lev32 = vec![0; cap];
                     mp.levenshtein(&t8, &mut lev8);
@@ -328,6 +374,7 @@ mod tests {
                     for (p, pat) in pats.iter().enumerate() {
                         assert_eq!(lev[p], uniform_distance(pat, &t, usize::MAX, usize::MAX), "{width} {pat:?} {t:?}");
                         assert_eq!(ind[p], Indel.raw_distance(pat, &t, usize::MAX, usize::MAX), "{width} {pat:?} {t:?}");
+                        assert_eq!(osa[p], osa_distance(pat, &t, usize::MAX), "osa {width} {pat:?} {t:?}");
                         assert_eq!(lev8[p], uniform_distance(pat, &t8v, usize::MAX, usize::MAX));
                         assert_eq!(lev32[p], uniform_distance(pat, &t32v, usize::MAX, usize::MAX));
                     }

@@ -144,7 +144,7 @@ pub fn cdist(
         per_unit = per_unit.max(MULTI_ROWS);
         let longest = (0..cols).map(|j| choices.get(j).len()).max().unwrap_or(0);
         let limit = match kind {
-            MultiKind::Levenshtein | MultiKind::LcsSeq => longest.max(64),
+            MultiKind::Levenshtein | MultiKind::LcsSeq | MultiKind::Osa => longest.max(64),
             MultiKind::Indel => longest + 64,
         };
         table = Some(CellTable::new(limit.min(TABLE_LIMIT), cells, &conv));
@@ -189,6 +189,7 @@ enum MultiKind {
     Indel,
     /// LCSseq from the Indel kernel: `lcs = (len1 + len2 - indel) / 2`.
     LcsSeq,
+    Osa,
 }
 
 impl MultiKind {
@@ -201,6 +202,7 @@ impl MultiKind {
             // one-query path.
             MetricKind::Indel | MetricKind::Fuzz(FuzzKind::Ratio | FuzzKind::QRatio) => Some(MultiKind::Indel),
             MetricKind::LcsSeq => Some(MultiKind::LcsSeq),
+            MetricKind::Osa => Some(MultiKind::Osa),
             _ => None,
         }
     }
@@ -337,13 +339,14 @@ fn multi_rows(
                 match kind {
                     MultiKind::Levenshtein => crate::with_seq!(c, |t| mp.levenshtein(t, &mut dists)),
                     MultiKind::Indel | MultiKind::LcsSeq => crate::with_seq!(c, |t| mp.indel(t, &mut dists)),
+                    MultiKind::Osa => crate::with_seq!(c, |t| mp.osa(t, &mut dists)),
                 }
                 for (p, &r) in group.iter().enumerate() {
                     if half && j < first_row + r {
                         continue;
                     }
                     let (max, dist) = match kind {
-                        MultiKind::Levenshtein => (lens[p].max(len2), dists[p]),
+                        MultiKind::Levenshtein | MultiKind::Osa => (lens[p].max(len2), dists[p]),
                         MultiKind::Indel => (lens[p] + len2, dists[p]),
                         MultiKind::LcsSeq => {
                             let lcs = (lens[p] + len2 - dists[p]) / 2;
