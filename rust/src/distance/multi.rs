@@ -195,18 +195,20 @@ impl<const N: usize> MultiPattern<N> {
     /// Uniform Levenshtein distance of every pattern and `text`, into
     /// `out[..self.len()]`.
     pub fn levenshtein<T: Unit>(&self, text: &[T], out: &mut [usize]) {
-        let (vp, vn) = if self.full { self.hyyro::<T, true>(text) } else { self.hyyro::<T, false>(text) };
-        let (up, down) = (self.lane_counts(&vp), self.lane_counts(&vn));
-        for (p, o) in out[..self.lens.len()].iter_mut().enumerate() {
-            *o = text.len() + self.lane(&up, p) - self.lane(&down, p);
-        }
+        self.edit_distances::<T, false>(text, out)
     }
 
     /// OSA distance (Levenshtein plus transpositions of adjacent units,
     /// no substring edited twice) of every pattern and `text`, into
     /// `out[..self.len()]`.
     pub fn osa<T: Unit>(&self, text: &[T], out: &mut [usize]) {
-        let (vp, vn) = if self.full { self.hyyro_osa::<T, true>(text) } else { self.hyyro_osa::<T, false>(text) };
+        self.edit_distances::<T, true>(text, out)
+    }
+
+    /// The last column's vertical deltas give each lane's distance.
+    #[inline(always)]
+    fn edit_distances<T: Unit, const OSA: bool>(&self, text: &[T], out: &mut [usize]) {
+        let (vp, vn) = if self.full { self.hyyro::<T, true, OSA>(text) } else { self.hyyro::<T, false, OSA>(text) };
         let (up, down) = (self.lane_counts(&vp), self.lane_counts(&vn));
         for (p, o) in out[..self.lens.len()].iter_mut().enumerate() {
             *o = text.len() + self.lane(&up, p) - self.lane(&down, p);
@@ -235,35 +237,14 @@ impl<const N: usize> MultiPattern<N> {
         }
     }
 
+    /// Hyyro's recurrence over the lanes; with `OSA`, also OSA's
+    /// transposition term, as the single-word kernel in `distance::osa`
+    /// computes it: a row is also a zero step when it matches the previous
+    /// text unit, the row above matches this one, and the previous column's
+    /// diagonal there was not a zero step. The shift stays within each lane
+    /// (`!low`). Without `OSA` the term and its state fold away.
     #[inline(always)]
-    fn hyyro<T: Unit, const FULL: bool>(&self, text: &[T]) -> ([u64; N], [u64; N]) {
-        let (mask, low, high) = (self.mask, self.low, self.high);
-        let mut vp = mask;
-        let mut vn = [0u64; N];
-        for &c in text {
-            let pm = self.get(c.value());
-            for i in 0..N {
-                let x = pm[i] | vn[i];
-                let sum = Self::add::<FULL>(x & vp[i], vp[i], high[i]);
-                let d0 = (sum ^ vp[i]) | x;
-                let hp = vn[i] | !(d0 | vp[i]);
-                let hn = d0 & vp[i];
-                let hp = (hp << 1) | low[i];
-                let hn = (hn << 1) & !low[i];
-                vp[i] = (hn | !(d0 | hp)) & mask[i];
-                vn[i] = hp & d0;
-            }
-        }
-        (vp, vn)
-    }
-
-    /// [`Self::hyyro`] with OSA's transposition term, as the single-word
-    /// kernel in `distance::osa` computes it: a row is also a zero step when
-    /// it matches the previous text unit, the row above matches this one,
-    /// and the previous column's diagonal there was not a zero step. The
-    /// shift stays within each lane (`!low`).
-    #[inline(always)]
-    fn hyyro_osa<T: Unit, const FULL: bool>(&self, text: &[T]) -> ([u64; N], [u64; N]) {
+    fn hyyro<T: Unit, const FULL: bool, const OSA: bool>(&self, text: &[T]) -> ([u64; N], [u64; N]) {
         let (mask, low, high) = (self.mask, self.low, self.high);
         let mut vp = mask;
         let mut vn = [0u64; N];
@@ -272,7 +253,7 @@ impl<const N: usize> MultiPattern<N> {
         for &c in text {
             let pm = self.get(c.value());
             for i in 0..N {
-                let tr = (((!d0_prev[i] & pm[i]) << 1) & !low[i]) & pm_prev[i];
+                let tr = if OSA { (((!d0_prev[i] & pm[i]) << 1) & !low[i]) & pm_prev[i] } else { 0 };
                 let x = pm[i] | vn[i];
                 let sum = Self::add::<FULL>(x & vp[i], vp[i], high[i]);
                 let d0 = (sum ^ vp[i]) | x | tr;
@@ -282,8 +263,10 @@ impl<const N: usize> MultiPattern<N> {
                 let hn = (hn << 1) & !low[i];
                 vp[i] = (hn | !(d0 | hp)) & mask[i];
                 vn[i] = hp & d0;
-                d0_prev[i] = d0;
-                pm_prev[i] = pm[i];
+                if OSA {
+                    d0_prev[i] = d0;
+                    pm_prev[i] = pm[i];
+                }
             }
         }
         (vp, vn)
