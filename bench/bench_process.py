@@ -31,19 +31,24 @@ def _extract_inputs(quick: bool):
 
 
 def _extract(lib: str, scorer_path: str, one: bool):
+    """Setup of an extract (top-LIMIT) or extractOne batch: every query of
+    ``inputs["queries"]`` against ``inputs["names"]``, or, for the short-list
+    cases, against its own list of ``inputs["lists"]``."""
     def setup(inputs):
         import importlib
 
         module = importlib.import_module(f"{lib}.process")
         owner, name = scorer_path.rsplit(".", 1)
         scorer = getattr(importlib.import_module(f"{lib}.{owner}"), name)
-        names, queries = inputs["names"], inputs["queries"]
+        queries = inputs["queries"]
+        lists = inputs.get("lists") or [inputs["names"]] * len(queries)
+        pairs = list(zip(queries, lists))
         if one:
             def batch():
-                return [[module.extractOne(q, names, scorer=scorer)] for q in queries]
+                return [[module.extractOne(q, choices, scorer=scorer)] for q, choices in pairs]
         else:
             def batch():
-                return [module.extract(q, names, scorer=scorer, limit=LIMIT) for q in queries]
+                return [module.extract(q, choices, scorer=scorer, limit=LIMIT) for q, choices in pairs]
         return batch
 
     return setup
@@ -96,25 +101,6 @@ def _short_inputs(size: int):
     return inputs
 
 
-def _short(lib: str, scorer_path: str, one: bool):
-    def setup(inputs):
-        import importlib
-
-        module = importlib.import_module(f"{lib}.process")
-        owner, name = scorer_path.rsplit(".", 1)
-        scorer = getattr(importlib.import_module(f"{lib}.{owner}"), name)
-        pairs = list(zip(inputs["queries"], inputs["lists"]))
-        if one:
-            def batch():
-                return [[module.extractOne(q, choices, scorer=scorer)] for q, choices in pairs]
-        else:
-            def batch():
-                return [module.extract(q, choices, scorer=scorer, limit=LIMIT) for q, choices in pairs]
-        return batch
-
-    return setup
-
-
 for size in (10, 100):
     for case_name, scorer_path, one, what in [
         ("process.extractOne/ratio", "fuzz.ratio", True, "best match by fuzz.ratio"),
@@ -131,8 +117,8 @@ for size in (10, 100):
                 ops=lambda inputs: len(inputs["queries"]),
                 unit="query",
                 impls=[
-                    Impl("ferrofuzz", _short("ferrofuzz", scorer_path, one), note="one thread (short list)"),
-                    Impl("rapidfuzz", _short("rapidfuzz", scorer_path, one), note="single thread"),
+                    Impl("ferrofuzz", _extract("ferrofuzz", scorer_path, one), note="one thread (short list)"),
+                    Impl("rapidfuzz", _extract("rapidfuzz", scorer_path, one), note="single thread"),
                 ],
                 normalise=_hits,
             )

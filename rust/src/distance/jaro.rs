@@ -131,6 +131,25 @@ fn lsb_mask(n: usize) -> u64 {
     }
 }
 
+/// The search window `bound`, and the sequences as the flagging sees them:
+/// units of the longer one beyond the shorter's length plus the window can
+/// never match and are cut, and the common prefix (which matches position
+/// by position, without transpositions) is taken off both; its length is
+/// returned. Both sequences must hold at least one unit, and one of them two.
+#[inline]
+fn window<'a, 'b, A: Unit, B: Unit>(s1: &'a [A], s2: &'b [B]) -> (usize, usize, &'a [A], &'b [B]) {
+    let (p_len, t_len) = (s1.len(), s2.len());
+    let bound = p_len.max(t_len) / 2 - 1;
+    let (mut p, mut t) = (s1, s2);
+    if t_len > p_len {
+        t = &t[..t_len.min(p_len + bound)];
+    } else {
+        p = &p[..p_len.min(t_len + bound)];
+    }
+    let prefix = common_prefix(p, t);
+    (bound, prefix, &p[prefix..], &t[prefix..])
+}
+
 /// Jaro similarity of `s1` and `s2`, or 0.0 when below `score_cutoff`.
 pub fn similarity<A: Unit, B: Unit>(s1: &[A], s2: &[B], score_cutoff: f64) -> f64 {
     let p_len = s1.len();
@@ -153,19 +172,7 @@ pub fn similarity<A: Unit, B: Unit>(s1: &[A], s2: &[B], score_cutoff: f64) -> f6
         };
     }
 
-    // Search window; units of the longer sequence beyond the shorter's
-    // length plus the window can never match.
-    let bound = p_len.max(t_len) / 2 - 1;
-    let (mut p, mut t) = (s1, s2);
-    if t_len > p_len {
-        t = &t[..t_len.min(p_len + bound)];
-    } else {
-        p = &p[..p_len.min(t_len + bound)];
-    }
-
-    // A common prefix matches position by position, without transpositions.
-    let prefix = common_prefix(p, t);
-    let (p, t) = (&p[prefix..], &t[prefix..]);
+    let (bound, prefix, p, t) = window(s1, s2);
     let mut common = prefix;
     let mut transpositions = 0;
 
@@ -230,15 +237,7 @@ pub(crate) fn counts_with_pattern<A: Unit, B: Unit>(pm: &PatternMatchVector, s1:
     if p_len < 2 || t_len < 2 || p_len > 64 {
         return None;
     }
-    let bound = p_len.max(t_len) / 2 - 1;
-    let (mut p, mut t) = (s1, s2);
-    if t_len > p_len {
-        t = &t[..t_len.min(p_len + bound)];
-    } else {
-        p = &p[..p_len.min(t_len + bound)];
-    }
-    let prefix = common_prefix(p, t);
-    let (p, t) = (&p[prefix..], &t[prefix..]);
+    let (bound, prefix, p, t) = window(s1, s2);
     if t.len() > 64 {
         return None;
     }
