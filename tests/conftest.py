@@ -104,6 +104,7 @@ ORACLE_CHANGES = [
             "tests/test_fuzz.py::test_random_strings_of_many_lengths[3]",
             "tests/test_fuzz.py::test_known_values",
             "tests/test_process.py::test_defaults_are_wratio_and_ratio",
+            "tests/test_process_short_lists.py::test_limits_around_the_pooled_buffers_match_rapidfuzz[WRatio]",
         ],
     ),
     (
