@@ -88,12 +88,18 @@ def _extract_call(ffi: Any, lib: Any) -> Callable[..., Any]:
         kind: int, scorer: Any, limit: int, cutoff: float, hint: float, workers: int,
         positions: Any, scores: Any,
     ) -> int:
-        q = new("ffz_str *", (from_buffer(query or empty), query_len, query_kind))
-        choices = new("ffz_strs *", (from_buffer(data or empty), data_len, null, count, kind))
+        # The from_buffer objects must outlive the call: the structs hold
+        # only raw pointers, and on PyPy the buffer stays pinned (unmoved
+        # by the GC) only while its from_buffer object lives.
+        query_buf = from_buffer(query or empty)
+        data_buf = from_buffer(data or empty)
+        q = new("ffz_str *", (query_buf, query_len, query_kind))
+        choices = new("ffz_strs *", (data_buf, data_len, null, count, kind))
         cut = null if cutoff != cutoff else new("double *", cutoff)
         hnt = null if hint != hint else new("double *", hint)
         written = new("size_t *")
         status = lib.ffz_process_extract(q[0], choices, scorer, limit, cut, hnt, workers, null, positions, scores, written)
+        del query_buf, data_buf  # only now
         return -status if status else written[0]
 
     return ffzpy_process_extract

@@ -100,7 +100,10 @@ def _exact(algorithm: int, data: bytes) -> bytes:
     """The code(s) through ffz_phonetic_batch, which has no size limit and
     carries NULs (a one-piece batch is the code itself; Double Metaphone
     gives primary, NUL, alternate)."""
-    text = _new("ffz_str *", (ffi.from_buffer(data), len(data), _KIND_UTF8))
+    # The struct holds a raw pointer: keep the from_buffer object (which
+    # keeps the buffer pinned on PyPy) until the call has returned.
+    buf = ffi.from_buffer(data)
+    text = _new("ffz_str *", (buf, len(data), _KIND_UTF8))
     # One piece, so the separator must not occur in the input, nor in the
     # code: codes hold ASCII and chars derived from the input by case
     # mapping and NFKD, which never produce the noncharacters U+10FFFF
@@ -109,6 +112,7 @@ def _exact(algorithm: int, data: bytes) -> bytes:
     separator = next(c for c in range(0x10FFFF, 0x10FF00, -1) if chr(c) not in used)
     out = _new("ffz_bytes **")
     status = lib.ffz_phonetic_batch(algorithm, text[0], separator, out)
+    del buf
     if status:
         _fail(status)
     try:
@@ -290,9 +294,11 @@ def _batch(algorithm: int, strings: Iterable[str]) -> List[str]:
         for s in items:
             s.encode()  # raises the error of the first bad string
         raise
-    text = _new("ffz_str *", (ffi.from_buffer(data), len(data), _KIND_UTF8))
+    buf = ffi.from_buffer(data)  # kept until the call returns, as in _exact
+    text = _new("ffz_str *", (buf, len(data), _KIND_UTF8))
     out = _new("ffz_bytes **")
     status = lib.ffz_phonetic_batch(algorithm, text[0], 0, out)
+    del buf
     if status:
         _fail(status)
     try:
