@@ -6,14 +6,14 @@
 //! order of operations.
 
 use super::partial_ratio::partial_ratio_slices;
-use super::ratio::from_indel_similarity;
+use super::ratio::{from_indel_similarity, ratio_slices};
 use super::token::{join, sorted_split};
 use super::token_ratio::{
     partial_token_ratio_tokens, partial_token_set_ratio_tokens, token_ratio_tokens, token_set_ratio_tokens,
 };
-use super::wratio::UNBASE_SCALE;
-use super::{cmax, FuzzKind, FuzzUnit};
-use crate::distance::indel::{CachedIndel, Indel};
+use super::wratio::weighted;
+use super::{FuzzKind, FuzzUnit};
+use crate::distance::indel::CachedIndel;
 use crate::distance::pattern::PatternMatchVector;
 use crate::distance;
 use crate::unit::Unit;
@@ -53,7 +53,7 @@ fn ratio_with<A: Unit, B: Unit>(pm: Option<&PatternMatchVector>, s1: &[A], s2: &
         Some(pm) => from_indel_similarity(Some(score_cutoff), |c| {
             distance::normalized_similarity(&CachedIndel { pm }, s1, s2, Some(c), None)
         }),
-        None => from_indel_similarity(Some(score_cutoff), |c| distance::normalized_similarity(&Indel, s1, s2, Some(c), None)),
+        None => ratio_slices(s1, s2, score_cutoff),
     }
 }
 
@@ -98,33 +98,18 @@ impl<'q, A: FuzzUnit> CachedFuzz<'q, A> {
     }
 
     /// `wratio_slices(s1, s2, score_cutoff)`, for a cutoff of at most 100.
-    fn wratio<B: FuzzUnit>(&self, s2: &[B], mut score_cutoff: f64) -> f64 {
+    #[inline]
+    fn wratio<B: FuzzUnit>(&self, s2: &[B], score_cutoff: f64) -> f64 {
         let s1 = self.s1;
-        let (len1, len2) = (s1.len(), s2.len());
-        if len1 == 0 || len2 == 0 {
-            return 0.0;
-        }
-        let len_ratio = if len1 > len2 { len1 as f64 / len2 as f64 } else { len2 as f64 / len1 as f64 };
-
-        let mut end_ratio = ratio_with(self.pm.as_ref(), s1, s2, score_cutoff);
-        if len_ratio < 1.5 {
-            score_cutoff = cmax(score_cutoff, end_ratio) / UNBASE_SCALE;
-            // token_ratio_slices returns 0 above 100 before splitting.
-            let token_ratio = if score_cutoff > 100.0 { 0.0 } else { self.token_ratio(s2, score_cutoff) };
-            return cmax(end_ratio, token_ratio * UNBASE_SCALE);
-        }
-
-        let partial_scale = if len_ratio <= 8.0 { 0.9 } else { 0.6 };
-        score_cutoff = cmax(score_cutoff, end_ratio) / partial_scale;
-        end_ratio = cmax(end_ratio, partial_ratio_slices(s1, s2, score_cutoff) * partial_scale);
-
-        score_cutoff = cmax(score_cutoff, end_ratio) / UNBASE_SCALE;
-        let partial_token = if score_cutoff > 100.0 {
-            0.0
-        } else {
-            partial_token_ratio_tokens(&self.tokens, &self.sorted, s2, score_cutoff)
-        };
-        cmax(end_ratio, partial_token * UNBASE_SCALE * partial_scale)
+        weighted(
+            s1.len(),
+            s2.len(),
+            score_cutoff,
+            |c| ratio_with(self.pm.as_ref(), s1, s2, c),
+            |c| self.token_ratio(s2, c),
+            |c| partial_ratio_slices(s1, s2, c),
+            |c| partial_token_ratio_tokens(&self.tokens, &self.sorted, s2, c),
+        )
     }
 }
 

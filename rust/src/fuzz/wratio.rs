@@ -8,32 +8,60 @@ use super::{cmax, FuzzUnit};
 use crate::unit::Seq;
 use crate::with_seqs;
 
-pub(crate) const UNBASE_SCALE: f64 = 0.95;
+const UNBASE_SCALE: f64 = 0.95;
 
 /// `WRatio` on slices.
-pub fn wratio_slices<A: FuzzUnit, B: FuzzUnit>(s1: &[A], s2: &[B], mut score_cutoff: f64) -> f64 {
+pub fn wratio_slices<A: FuzzUnit, B: FuzzUnit>(s1: &[A], s2: &[B], score_cutoff: f64) -> f64 {
     if score_cutoff > 100.0 {
         return 0.0;
     }
-    let (len1, len2) = (s1.len(), s2.len());
+    weighted(
+        s1.len(),
+        s2.len(),
+        score_cutoff,
+        |c| ratio_slices(s1, s2, c),
+        |c| token_ratio_slices(s1, s2, c),
+        |c| partial_ratio_slices(s1, s2, c),
+        |c| partial_token_ratio_slices(s1, s2, c),
+    )
+}
+
+/// WRatio's weighting of its scorers, for strings of `len1` and `len2`
+/// units and a cutoff of at most 100; each closure is that scorer's score
+/// of the two strings at a cutoff. [`wratio_slices`] passes the plain
+/// scorers, `super::cached::CachedFuzz` ones with the first string
+/// prepared. The token scorers are not called for a cutoff above 100 (they
+/// would return 0 at once).
+#[inline]
+pub(crate) fn weighted(
+    len1: usize,
+    len2: usize,
+    mut score_cutoff: f64,
+    ratio: impl FnOnce(f64) -> f64,
+    token_ratio: impl FnOnce(f64) -> f64,
+    partial_ratio: impl FnOnce(f64) -> f64,
+    partial_token_ratio: impl FnOnce(f64) -> f64,
+) -> f64 {
     // rapidfuzz (like FuzzyWuzzy) scores 0 when either string is empty.
     if len1 == 0 || len2 == 0 {
         return 0.0;
     }
     let len_ratio = if len1 > len2 { len1 as f64 / len2 as f64 } else { len2 as f64 / len1 as f64 };
 
-    let mut end_ratio = ratio_slices(s1, s2, score_cutoff);
+    let mut end_ratio = ratio(score_cutoff);
     if len_ratio < 1.5 {
         score_cutoff = cmax(score_cutoff, end_ratio) / UNBASE_SCALE;
-        return cmax(end_ratio, token_ratio_slices(s1, s2, score_cutoff) * UNBASE_SCALE);
+        let token = if score_cutoff > 100.0 { 0.0 } else { token_ratio(score_cutoff) };
+        return cmax(end_ratio, token * UNBASE_SCALE);
     }
 
     let partial_scale = if len_ratio <= 8.0 { 0.9 } else { 0.6 };
     score_cutoff = cmax(score_cutoff, end_ratio) / partial_scale;
-    end_ratio = cmax(end_ratio, partial_ratio_slices(s1, s2, score_cutoff) * partial_scale);
+    end_ratio = cmax(end_ratio, partial_ratio(score_cutoff) * partial_scale);
 
     score_cutoff = cmax(score_cutoff, end_ratio) / UNBASE_SCALE;
-    cmax(end_ratio, partial_token_ratio_slices(s1, s2, score_cutoff) * UNBASE_SCALE * partial_scale)
+    let partial_token = if score_cutoff > 100.0 { 0.0 } else { partial_token_ratio(score_cutoff) };
+    cmax(end_ratio, partial_token * UNBASE_SCALE * partial_scale)
 }
 
 /// `fuzz.WRatio`.
