@@ -140,6 +140,29 @@ pub fn normalized_similarity<M: Metric, A: Unit, B: Unit>(
     }
 }
 
+/// A metric whose maximum and distance for the one pair scored are already
+/// known (from a kernel that computed many pairs at once, or from counts):
+/// feeding it through the form functions ([`normalized_similarity`],
+/// `scorer::score_metric`, ...) applies exactly the form and cutoff rules
+/// of the real metric, whose kernels are exact whenever the distance is
+/// within the cutoff (and any value above it otherwise). The forms look at
+/// the sequences only through `maximum`, so the score depends on
+/// `(max, dist)` alone.
+pub(crate) struct Known {
+    pub max: usize,
+    pub dist: usize,
+}
+
+impl Metric for Known {
+    fn maximum(&self, _: usize, _: usize) -> usize {
+        self.max
+    }
+
+    fn raw_distance<A: Unit, B: Unit>(&self, _: &[A], _: &[B], _: usize, _: usize) -> usize {
+        self.dist
+    }
+}
+
 /// rapidfuzz's conversion of a normalized similarity cutoff into a normalized
 /// distance cutoff, with its small tolerance for floating-point error.
 #[inline]

@@ -1,7 +1,7 @@
 //! `ratio` (normalized Indel similarity x 100) and `QRatio`, plus the score
 //! helpers the other scorers share.
 
-use crate::distance::{self, indel::Indel, Metric};
+use crate::distance::{self, indel::Indel};
 use crate::unit::{Seq, Unit};
 use crate::with_seqs;
 
@@ -61,28 +61,12 @@ pub(crate) fn score_cutoff_to_distance(score_cutoff: f64, lensum: usize) -> usiz
     distance::ceil_to_usize(lensum as f64 * (1.0 - score_cutoff / 100.0))
 }
 
-/// A metric whose distance was computed elsewhere, so that a known distance
-/// goes through exactly the cutoff rules of [`distance::normalized_similarity`].
-struct Known {
-    dist: usize,
-    maximum: usize,
-}
-
-impl Metric for Known {
-    fn maximum(&self, _len1: usize, _len2: usize) -> usize {
-        self.maximum
-    }
-    fn raw_distance<A: Unit, B: Unit>(&self, _s1: &[A], _s2: &[B], _cutoff: usize, _hint: usize) -> usize {
-        self.dist
-    }
-}
-
 /// `ratio` of two strings whose Indel distance `dist` and length sum
 /// `lensum` are already known, with the cutoff rules of `ratio`.
 #[inline]
 pub(crate) fn ratio_from_distance(dist: usize, lensum: usize, score_cutoff: f64) -> f64 {
     let empty: &[u8] = &[];
-    let known = Known { dist, maximum: lensum };
+    let known = distance::Known { max: lensum, dist };
     distance::normalized_similarity(&known, empty, empty, Some(score_cutoff / 100.0), None) * 100.0
 }
 

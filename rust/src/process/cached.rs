@@ -25,7 +25,7 @@ use crate::distance::multi_choice::{block_capacity, ChoiceBlocks, QuerySlots};
 use crate::distance::indel::{self, CachedIndel};
 use crate::distance::lcs_seq::CachedLcsSeq;
 use crate::distance::osa::CachedOsa;
-use crate::distance::{jaro, Metric};
+use crate::distance::{jaro, Known, Metric};
 use crate::process::list::StrList;
 use crate::fuzz::ratio::from_indel_similarity;
 use crate::fuzz::cached::{self, CachedFuzz};
@@ -211,11 +211,12 @@ impl<'q> Prepared<'q> {
         match self.multi {
             Some(_) if distance == UNKNOWN => self.score(choice, cutoff, hint),
             Some(false) => {
-                let known = Known { metric: Levenshtein { weights: Weights::default() }, distance };
-                Ok(score_metric(&known, self.scorer.form, self.query, choice, cutoff, hint))
+                let max = Levenshtein { weights: Weights::default() }.maximum(self.query.len(), choice.len());
+                Ok(score_metric(&Known { max, dist: distance }, self.scorer.form, self.query, choice, cutoff, hint))
             }
             Some(true) => Ok(self.scaled(choice, cutoff, hint, |c, h| {
-                score_metric(&Known { metric: indel::Indel, distance }, self.form(), self.query, choice, c, h)
+                let max = indel::Indel.maximum(self.query.len(), choice.len());
+                score_metric(&Known { max, dist: distance }, self.form(), self.query, choice, c, h)
             })),
             None => self.score(choice, cutoff, hint),
         }
@@ -332,22 +333,6 @@ impl Metric for CachedLevenshtein<'_> {
             return uniform_distance(s1, s2, cutoff, hint);
         }
         hyyro_word(self.pm, len1, s2, k)
-    }
-}
-
-/// `metric`, whose distance for the one pair scored is already known.
-struct Known<M> {
-    metric: M,
-    distance: usize,
-}
-
-impl<M: Metric> Metric for Known<M> {
-    fn maximum(&self, len1: usize, len2: usize) -> usize {
-        self.metric.maximum(len1, len2)
-    }
-
-    fn raw_distance<A: Unit, B: Unit>(&self, _: &[A], _: &[B], _: usize, _: usize) -> usize {
-        self.distance
     }
 }
 

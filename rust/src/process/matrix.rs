@@ -16,11 +16,11 @@ use crate::parallel::with_workers;
 use crate::distance::levenshtein::Weights;
 use crate::distance::multi::{lane_width, MultiPattern, WORDS};
 use crate::distance::multi_jaro::{lane_class, JaroCounts, MultiJaro, LANES, MAX_LEN as JARO_MAX_LEN};
-use crate::distance::Metric;
+use crate::distance::Known;
 use crate::fuzz::ratio::from_indel_similarity;
 use crate::fuzz::FuzzKind;
 use crate::scorer::{score_metric, Form, MetricKind, Scorer};
-use crate::unit::{Seq, Unit};
+use crate::unit::Seq;
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -220,27 +220,6 @@ fn known_score(cells: &Cells<'_>, max: usize, dist: usize) -> f64 {
             score_metric(&known, Form::NormalizedSimilarity, none, none, Some(c), None)
         }),
         _ => score_metric(&known, cells.scorer.form, none, none, cells.score_cutoff, cells.score_hint),
-    }
-}
-
-/// A metric whose maximum and distance are already known: feeding it
-/// through [`score_metric`] applies exactly the form and cutoff rules of the
-/// real metric (whose kernels are exact whenever the distance is within
-/// the cutoff, and any value above it otherwise). The forms only look at
-/// the sequences through `maximum`, so the score depends on `(max, dist)`
-/// alone.
-struct Known {
-    max: usize,
-    dist: usize,
-}
-
-impl Metric for Known {
-    fn maximum(&self, _: usize, _: usize) -> usize {
-        self.max
-    }
-
-    fn raw_distance<A: Unit, B: Unit>(&self, _: &[A], _: &[B], _: usize, _: usize) -> usize {
-        self.dist
     }
 }
 
