@@ -16,11 +16,13 @@ use crate::parallel::with_workers;
 use crate::distance::levenshtein::Weights;
 use crate::distance::multi::{lane_width, MultiPattern, WORDS};
 use crate::distance::multi_jaro::{lane_class, JaroCounts, MultiJaro, LANES, MAX_LEN as JARO_MAX_LEN};
-use crate::distance::Known;
+use crate::distance::common::{common_prefix, common_suffix};
+use crate::distance::hamming::Hamming;
+use crate::distance::{Known, Metric};
 use crate::fuzz::ratio::from_indel_similarity;
 use crate::fuzz::FuzzKind;
 use crate::scorer::{score_metric, Form, MetricKind, Scorer};
-use crate::unit::Seq;
+use crate::unit::{Seq, Unit};
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -137,8 +139,13 @@ pub fn cdist(
     let scorer = cells.scorer;
     let half = queries.is_none() && is_symmetric(scorer);
     let multi = MultiKind::of(scorer);
+    let direct = DirectKind::of(scorer);
     let mut per_unit = rows_per_unit(if half { cols / 2 } else { cols });
     let mut table = None;
+    if direct.is_some() {
+        let longest = (0..cols).map(|j| choices.get(j).len()).max().unwrap_or(0);
+        table = Some(CellTable::new(longest.max(64).min(TABLE_LIMIT), cells, &conv));
+    }
     if let Some(kind) = multi {
         // Enough rows per unit to fill the lanes of a few multi-patterns.
         per_unit = per_unit.max(MULTI_ROWS);
@@ -156,6 +163,12 @@ pub fn cdist(
     for_row_blocks(out, cols * size, per_unit, cells.workers, cancel, |first_row, block| {
         let mut rows: Vec<&mut [u8]> = block.chunks_mut(cols * size).collect();
         let rest = match (multi, &table) {
+            _ if direct.is_some() => {
+                if let (Some(kind), Some(table)) = (direct, &table) {
+                    direct_rows(kind, table, rows_list, first_row, &mut rows, choices, cells, &conv, half)?;
+                }
+                Vec::new()
+            }
             (Some(kind), Some(table)) => multi_rows(kind, table, rows_list, first_row, &mut rows, choices, cells, &conv, half),
             _ if jaro => jaro_rows(rows_list, first_row, &mut rows, choices, cells, &conv, half)?,
             _ => (0..rows.len()).collect(),
@@ -206,6 +219,80 @@ impl MultiKind {
             _ => None,
         }
     }
+}
+
+/// Metrics whose distance is one cheap scan of the pair: each cell is
+/// their exact `(maximum, distance)` looked up in a [`CellTable`], with no
+/// per-pair scorer dispatch.
+#[derive(Clone, Copy, Debug)]
+enum DirectKind {
+    /// Hamming; without `pad`, a pair of unequal lengths is the scorer's error.
+    Hamming { pad: bool },
+    Prefix,
+    Postfix,
+}
+
+impl DirectKind {
+    fn of(scorer: &Scorer) -> Option<DirectKind> {
+        match scorer.metric {
+            MetricKind::Hamming { pad } => Some(DirectKind::Hamming { pad }),
+            MetricKind::Prefix => Some(DirectKind::Prefix),
+            MetricKind::Postfix => Some(DirectKind::Postfix),
+            _ => None,
+        }
+    }
+
+    /// The pair's `(maximum, distance)`, or None for Hamming without
+    /// padding on unequal lengths.
+    #[inline(always)]
+    fn known<A: Unit, B: Unit>(self, a: &[A], b: &[B]) -> Option<(usize, usize)> {
+        let max = a.len().max(b.len());
+        let dist = match self {
+            DirectKind::Hamming { pad } => {
+                if !pad && a.len() != b.len() {
+                    return None;
+                }
+                Hamming.raw_distance(a, b, usize::MAX, usize::MAX)
+            }
+            DirectKind::Prefix => max - common_prefix(a, b),
+            DirectKind::Postfix => max - common_suffix(a, b),
+        };
+        Some((max, dist))
+    }
+}
+
+/// Scores every row of a block by a [`DirectKind`] metric.
+#[allow(clippy::too_many_arguments)]
+fn direct_rows(
+    kind: DirectKind,
+    table: &CellTable,
+    rows_list: &StrList<'_>,
+    first_row: usize,
+    rows: &mut [&mut [u8]],
+    choices: &StrList<'_>,
+    cells: &Cells<'_>,
+    conv: &Convert,
+    half: bool,
+) -> Result<(), BatchError> {
+    let size = cells.dtype.size();
+    for (r, row) in rows.iter_mut().enumerate() {
+        let i = first_row + r;
+        let query = rows_list.get(i);
+        let start = if half { i } else { 0 };
+        crate::with_seq!(query, |a| {
+            for j in start..choices.len() {
+                let choice = choices.get(j);
+                match crate::with_seq!(choice, |b| kind.known(a, b)) {
+                    Some((max, dist)) => table.put(row, j * size, max, dist, cells, conv),
+                    None => {
+                        let score = cells.scorer.score(query, choice, cells.score_cutoff, cells.score_hint)?;
+                        conv.write(score, &mut row[j * size..(j + 1) * size]);
+                    }
+                }
+            }
+        });
+    }
+    Ok(())
 }
 
 /// The score of a pair whose metric maximum and distance are `(max, dist)`,
@@ -522,6 +609,9 @@ mod tests {
             MetricKind::Fuzz(FuzzKind::Ratio),
             MetricKind::Fuzz(FuzzKind::QRatio),
             MetricKind::Fuzz(FuzzKind::TokenSortRatio),
+            MetricKind::Hamming { pad: true },
+            MetricKind::Prefix,
+            MetricKind::Postfix,
         ] {
             for form in [Form::Distance, Form::Similarity, Form::NormalizedDistance, Form::NormalizedSimilarity] {
                 if matches!(metric, MetricKind::Fuzz(_)) && form != Form::NormalizedSimilarity {
@@ -565,6 +655,18 @@ mod tests {
         let mut out = vec![0u8; 4];
         assert!(matches!(cdist(None, &list, &cells, &mut out, None), Err(BatchError::Score(_))));
         assert!(matches!(cdist(None, &list, &cells, &mut out[..3], None), Err(BatchError::Invalid(_))));
+        // Without padding, equal lengths score; one unequal pair is the error.
+        for (words, ok) in [(["abc", "abd", "xbd"], true), (["abc", "abd", "ab"], false)] {
+            let list = StrList::from_strs(&words);
+            let mut out = vec![0u8; 9];
+            match cdist(Some(&list), &list, &cells, &mut out, None) {
+                Ok(()) => {
+                    assert!(ok);
+                    assert_eq!(out, vec![0, 1, 2, 1, 0, 1, 2, 1, 0]);
+                }
+                Err(e) => assert!(!ok && matches!(e, BatchError::Score(_))),
+            }
+        }
         let short = StrList::from_strs(&["ab"]);
         assert!(matches!(cpdist(&short, &list, &cells, &mut out[..1], None), Err(BatchError::Invalid(_))));
         let same = StrList::from_strs(&["ab", "xyz"]);
