@@ -5,7 +5,7 @@
 //! score is the plain scorer's to the bit: the same kernels, cutoffs and
 //! order of operations.
 
-use super::partial_ratio::partial_ratio_slices;
+use super::partial_ratio::CachedPartialRatio;
 use super::ratio::{from_indel_similarity, ratio_slices};
 use super::token::{join, sorted_split};
 use super::token_ratio::{
@@ -17,6 +17,7 @@ use crate::distance::indel::CachedIndel;
 use crate::distance::pattern::PatternMatchVector;
 use crate::distance;
 use crate::unit::Unit;
+use std::sync::OnceLock;
 
 /// The query of the token scorers and WRatio, prepared.
 pub struct CachedFuzz<'q, A> {
@@ -27,15 +28,20 @@ pub struct CachedFuzz<'q, A> {
     sorted: Vec<A>,
     /// Match vectors of `sorted` (None beyond 64 units).
     sorted_pm: Option<PatternMatchVector>,
+    /// partial_ratio's kernels of `s1` and of `sorted`, made on first use
+    /// (WRatio needs them only for strings of very different lengths).
+    partial: OnceLock<CachedPartialRatio<A>>,
+    sorted_partial: OnceLock<CachedPartialRatio<A>>,
 }
 
 /// Whether [`CachedFuzz::score`] takes `kind`: the scorers that split the
-/// query into tokens, and WRatio. (ratio and QRatio have their own cached
-/// path, and partial_ratio keeps the query whole.)
+/// query into tokens, WRatio and partial_ratio. (ratio and QRatio have
+/// their own cached path.)
 pub fn takes(kind: FuzzKind) -> bool {
     matches!(
         kind,
-        FuzzKind::TokenSortRatio
+        FuzzKind::PartialRatio
+            | FuzzKind::TokenSortRatio
             | FuzzKind::TokenSetRatio
             | FuzzKind::TokenRatio
             | FuzzKind::PartialTokenSortRatio
@@ -62,7 +68,15 @@ impl<'q, A: FuzzUnit> CachedFuzz<'q, A> {
         let pattern = |s: &[A]| (1..=64).contains(&s.len()).then(|| PatternMatchVector::new(s));
         let tokens = sorted_split(s1);
         let sorted = join(&tokens);
-        CachedFuzz { s1, pm: pattern(s1), sorted_pm: pattern(&sorted), tokens, sorted }
+        CachedFuzz {
+            s1,
+            pm: pattern(s1),
+            sorted_pm: pattern(&sorted),
+            tokens,
+            sorted,
+            partial: OnceLock::new(),
+            sorted_partial: OnceLock::new(),
+        }
     }
 
     /// `kind`'s score of the query and `s2`, as [`FuzzKind::score`] with a
@@ -74,15 +88,25 @@ impl<'q, A: FuzzUnit> CachedFuzz<'q, A> {
             return 0.0;
         }
         match kind {
+            FuzzKind::PartialRatio => self.partial_ratio(s2, score_cutoff),
             FuzzKind::TokenSortRatio => self.sorted_ratio(&join(&sorted_split(s2)), score_cutoff),
             FuzzKind::TokenSetRatio => token_set_ratio_tokens(&self.tokens, s2, score_cutoff),
             FuzzKind::TokenRatio => self.token_ratio(s2, score_cutoff),
-            FuzzKind::PartialTokenSortRatio => partial_ratio_slices(&self.sorted, &join(&sorted_split(s2)), score_cutoff),
+            FuzzKind::PartialTokenSortRatio => self
+                .sorted_partial
+                .get_or_init(|| CachedPartialRatio::new(&self.sorted))
+                .score(&join(&sorted_split(s2)), score_cutoff),
             FuzzKind::PartialTokenSetRatio => partial_token_set_ratio_tokens(&self.tokens, s2, score_cutoff),
             FuzzKind::PartialTokenRatio => partial_token_ratio_tokens(&self.tokens, &self.sorted, s2, score_cutoff),
             FuzzKind::WRatio => self.wratio(s2, score_cutoff),
             _ => 0.0,
         }
+    }
+
+    /// `partial_ratio_slices(s1, s2, score_cutoff)`.
+    #[inline]
+    fn partial_ratio<B: Unit>(&self, s2: &[B], score_cutoff: f64) -> f64 {
+        self.partial.get_or_init(|| CachedPartialRatio::new(self.s1)).score(s2, score_cutoff)
     }
 
     /// `ratio_slices` of the query's sorted join and `sorted_b`.
@@ -107,7 +131,7 @@ impl<'q, A: FuzzUnit> CachedFuzz<'q, A> {
             score_cutoff,
             |c| ratio_with(self.pm.as_ref(), s1, s2, c),
             |c| self.token_ratio(s2, c),
-            |c| partial_ratio_slices(s1, s2, c),
+            |c| self.partial_ratio(s2, c),
             |c| partial_token_ratio_tokens(&self.tokens, &self.sorted, s2, c),
         )
     }
@@ -138,7 +162,7 @@ mod tests {
             (0..len).map(|_| alphabet[(rng(&mut s) % 8) as usize] as u32).collect()
         };
         let kinds: Vec<FuzzKind> = FuzzKind::ALL.into_iter().filter(|&k| takes(k)).collect();
-        assert_eq!(kinds.len(), 7);
+        assert_eq!(kinds.len(), 8);
         for round in 0..300 {
             let max = [6, 20, 70, 140][round % 4];
             let q32 = word(max);

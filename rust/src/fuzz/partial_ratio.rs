@@ -198,7 +198,64 @@ fn partial_ratio_impl<A: Unit, B: Unit>(s1: &[A], s2: &[B], score_cutoff: f64) -
 
 /// The search itself, with `lcs` the kernel of `s1` and `reversed` that
 /// of `s1` reversed.
-fn search<A: Unit, B: Unit, L: NeedleLcs>(s1: &[A], s2: &[B], mut score_cutoff: f64, lcs: &L, reversed: &L) -> ScoreAlignment {
+fn search<A: Unit, B: Unit, L: NeedleLcs>(s1: &[A], s2: &[B], score_cutoff: f64, lcs: &L, reversed: &L) -> ScoreAlignment {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => {
+            let res = search_in(s1, s2, score_cutoff, lcs, reversed, &mut scratch);
+            scratch.trim();
+            res
+        }
+        // Not reached (the search does not re-enter itself); kept so that
+        // a future caller doing so stays correct.
+        Err(_) => search_in(s1, s2, score_cutoff, lcs, reversed, &mut Scratch::default()),
+    })
+}
+
+/// The search's buffers, kept per thread: a search over short strings
+/// otherwise spends much of its time allocating them.
+#[derive(Default)]
+struct Scratch {
+    scores: Vec<usize>,
+    windows: Vec<(usize, usize)>,
+    new_windows: Vec<(usize, usize)>,
+    /// Per-prefix LCS values (prefixes, then suffixes).
+    each: Vec<usize>,
+    /// The block kernel's state.
+    words: Vec<u64>,
+}
+
+/// Buffers above this many entries are freed after the search, so that one
+/// long haystack does not keep its memory for the thread's lifetime.
+const SCRATCH_KEEP: usize = 1 << 12;
+
+impl Scratch {
+    fn trim(&mut self) {
+        fn trim<T>(v: &mut Vec<T>) {
+            if v.capacity() > SCRATCH_KEEP {
+                *v = Vec::new();
+            }
+        }
+        trim(&mut self.scores);
+        trim(&mut self.windows);
+        trim(&mut self.new_windows);
+        trim(&mut self.each);
+        trim(&mut self.words);
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+fn search_in<A: Unit, B: Unit, L: NeedleLcs>(
+    s1: &[A],
+    s2: &[B],
+    mut score_cutoff: f64,
+    lcs: &L,
+    reversed: &L,
+    scratch: &mut Scratch,
+) -> ScoreAlignment {
+    let Scratch { scores, windows, new_windows, each, words } = scratch;
     let len1 = s1.len();
     let len2 = s2.len();
     let mut res = ScoreAlignment::new(0.0, 0, len1, 0, len1);
@@ -207,17 +264,18 @@ fn search<A: Unit, B: Unit, L: NeedleLcs>(s1: &[A], s2: &[B], mut score_cutoff: 
         let maximum = len1 * 2;
         let mut cutoff_dist = ceil_to_usize(maximum as f64 * norm_sim_to_norm_dist(score_cutoff / 100.0));
         let mut best_dist = usize::MAX;
-        let mut scores = vec![usize::MAX; len2 - len1];
-        let mut windows: Vec<(usize, usize)> = vec![(0, len2 - len1 - 1)];
-        let mut new_windows: Vec<(usize, usize)> = Vec::new();
-        let mut scratch = Vec::new();
+        scores.clear();
+        scores.resize(len2 - len1, usize::MAX);
+        windows.clear();
+        windows.push((0, len2 - len1 - 1));
+        new_windows.clear();
         let mut window_dist = |start: usize| -> usize {
-            let common = lcs.run_with(s2[start..start + len1].iter().map(|u| u.value()), None, &mut scratch);
+            let common = lcs.run_with(s2[start..start + len1].iter().map(|u| u.value()), None, words);
             2 * (len1 - common)
         };
 
         while !windows.is_empty() {
-            for &(first, second) in &windows {
+            for &(first, second) in windows.iter() {
                 for pos in [first, second] {
                     if scores[pos] == usize::MAX {
                         scores[pos] = window_dist(pos);
@@ -246,7 +304,7 @@ fn search<A: Unit, B: Unit, L: NeedleLcs>(s1: &[A], s2: &[B], mut score_cutoff: 
                     new_windows.push((first + center, second));
                 }
             }
-            std::mem::swap(&mut windows, &mut new_windows);
+            std::mem::swap(windows, new_windows);
             new_windows.clear();
         }
 
@@ -259,8 +317,9 @@ fn search<A: Unit, B: Unit, L: NeedleLcs>(s1: &[A], s2: &[B], mut score_cutoff: 
 
     // Prefixes s2[..i], i in 1..len1: one pass gives every prefix's LCS.
     if len1 > 1 {
-        let mut prefix = Vec::with_capacity(len1 - 1);
-        lcs.run_with(s2[..len1 - 1].iter().map(|u| u.value()), Some(&mut prefix), &mut Vec::new());
+        let prefix = &mut *each;
+        prefix.clear();
+        lcs.run_with(s2[..len1 - 1].iter().map(|u| u.value()), Some(prefix), words);
         for i in 1..len1 {
             if !lcs.contains(s2[i - 1].value()) {
                 continue;
@@ -281,8 +340,9 @@ fn search<A: Unit, B: Unit, L: NeedleLcs>(s1: &[A], s2: &[B], mut score_cutoff: 
 
     // Suffixes s2[i..], i in len2 - len1..len2: the LCS of the reversed
     // strings, over the reversed tail of s2, gives every suffix's LCS.
-    let mut suffix = Vec::with_capacity(len1);
-    reversed.run_with(s2[len2 - len1..].iter().rev().map(|u| u.value()), Some(&mut suffix), &mut Vec::new());
+    let suffix = each;
+    suffix.clear();
+    reversed.run_with(s2[len2 - len1..].iter().rev().map(|u| u.value()), Some(suffix), words);
     for i in len2 - len1..len2 {
         if !lcs.contains(s2[i].value()) {
             continue;
@@ -301,6 +361,67 @@ fn search<A: Unit, B: Unit, L: NeedleLcs>(s1: &[A], s2: &[B], mut score_cutoff: 
         }
     }
     res
+}
+
+/// partial_ratio with its first string prepared once, for one query
+/// against many choices (rapidfuzz's CachedPartialRatio): the needle's
+/// kernels, forward and reversed, serve every choice at least as long as
+/// the query. A shorter choice is the needle itself and takes the plain
+/// path. Scores are [`partial_ratio_slices`]'s to the bit.
+pub struct CachedPartialRatio<A> {
+    s1: Vec<A>,
+    kernels: Kernels,
+}
+
+/// The query's LCS kernels (None: an empty query).
+enum Kernels {
+    None,
+    Word(PatternMatchVector, PatternMatchVector),
+    Blocks(CachedLcs, CachedLcs),
+}
+
+impl<A: Unit> CachedPartialRatio<A> {
+    pub fn new(s1: &[A]) -> Self {
+        let len1 = s1.len();
+        let kernels = if len1 == 0 {
+            Kernels::None
+        } else if len1 > 64 {
+            Kernels::Blocks(
+                CachedLcs::new(s1.iter().map(|u| u.value()), len1),
+                CachedLcs::new(s1.iter().rev().map(|u| u.value()), len1),
+            )
+        } else {
+            let mut units = [0u64; 64];
+            for (r, u) in units.iter_mut().zip(s1.iter().rev()) {
+                *r = u.value();
+            }
+            Kernels::Word(PatternMatchVector::new(s1), PatternMatchVector::new(&units[..len1]))
+        };
+        CachedPartialRatio { s1: s1.to_vec(), kernels }
+    }
+
+    /// `partial_ratio_slices(query, s2, score_cutoff)`.
+    pub fn score<B: Unit>(&self, s2: &[B], score_cutoff: f64) -> f64 {
+        let (s1, len1, len2) = (&self.s1[..], self.s1.len(), s2.len());
+        if len1 > len2 || len1 == 0 || len2 == 0 || score_cutoff > 100.0 {
+            return partial_ratio_slices(s1, s2, score_cutoff);
+        }
+        let alignment = match &self.kernels {
+            Kernels::Word(pm, rev) => {
+                search(s1, s2, score_cutoff, &WordLcs { pm, len: len1 }, &WordLcs { pm: rev, len: len1 })
+            }
+            Kernels::Blocks(lcs, rev) => search(s1, s2, score_cutoff, lcs, rev),
+            Kernels::None => unreachable!("an empty query takes the plain path"),
+        };
+        // Equal lengths: also the other way round, as the plain path does.
+        if alignment.score != 100.0 && len1 == len2 {
+            let swapped = partial_ratio_impl(s2, s1, cmax(score_cutoff, alignment.score));
+            if swapped.score > alignment.score {
+                return swapped.score;
+            }
+        }
+        alignment.score
+    }
 }
 
 /// `partial_ratio_alignment` on slices.
@@ -357,6 +478,38 @@ mod tests {
         assert!((a.score - 83.33333333333334).abs() < 1e-9);
         assert_eq!((a.src_start, a.src_end, a.dest_start, a.dest_end), (2, 8, 0, 6));
         assert_eq!(partial_ratio(Seq::U8(b"this is a test"), Seq::U8(b"this is a test!"), 0.0), 100.0);
+    }
+
+    /// The cached query gives the plain score to the bit: queries empty,
+    /// of one word and of blocks, choices shorter, equal and longer, every
+    /// unit type mix, cutoffs from negative to past 100.
+    #[test]
+    fn cached_query_equals_the_plain_scorer() {
+        let mut seed = 99u64;
+        let mut next = move |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let alphabet = ['a', 'b', 'c', 'd', '\u{e9}', '\u{1F600}'];
+        for round in 0..3000 {
+            let max = if round % 4 == 0 { 160 } else { 20 };
+            let mut word = |narrow: bool| -> Vec<u32> {
+                let len = next(max + 1);
+                (0..len).map(|_| alphabet[next(if narrow { 4 } else { 6 }) as usize] as u32).collect()
+            };
+            let (q, c) = (word(round % 3 == 0), word(round % 5 == 0));
+            let c = if round % 7 == 0 { q.clone() } else { c };
+            let cutoff = [-5.0, 0.0, 30.0, 70.0, 95.0, 100.0, 101.0][next(7) as usize];
+            let q8: Vec<u8> = q.iter().map(|&u| u as u8).collect();
+            let c8: Vec<u8> = c.iter().map(|&u| u as u8).collect();
+            let c64: Vec<u64> = c.iter().map(|&u| u as u64).collect();
+            let cached = CachedPartialRatio::new(&q);
+            assert_eq!(cached.score(&c, cutoff), partial_ratio_slices(&q, &c, cutoff), "{q:?} {c:?} {cutoff}");
+            assert_eq!(cached.score(&c64, cutoff), partial_ratio_slices(&q, &c64, cutoff));
+            let cached8 = CachedPartialRatio::new(&q8);
+            assert_eq!(cached8.score(&c8, cutoff), partial_ratio_slices(&q8, &c8, cutoff));
+            assert_eq!(cached8.score(&c, cutoff), partial_ratio_slices(&q8, &c, cutoff));
+        }
     }
 
     #[test]
