@@ -73,6 +73,85 @@ def test_sigint_stops_a_long_batch_promptly(call, workers):
     assert "interrupted" in out
 
 
+def _helper_threads():
+    return [t for t in threading.enumerate() if t.name == "ferrofuzz-batch"]
+
+
+def test_batch_helper_threads_are_reused_and_report_errors():
+    """Calls past INLINE_WORK run on a kept helper thread: sequential calls
+    share one, concurrent calls each get their own, and a failure inside the
+    helper reaches the caller."""
+    from ferrofuzz import _batch
+
+    words = ["w%05d" % i for i in range(400)]  # 160,000 cells: a helper runs it
+    want = fp.cdist(words[:3], words[:3], scorer=Levenshtein.distance)
+    fp.cdist(words, words, scorer=Levenshtein.distance)
+    before = len(_helper_threads())
+    assert before >= 1
+    for _ in range(5):
+        fp.cdist(words, words, scorer=Levenshtein.distance)
+    assert len(_helper_threads()) == before
+
+    results, errors = [], []
+
+    def worker():
+        try:
+            m = fp.cdist(words, words, scorer=Levenshtein.distance)
+            results.append(m[:3, :3].tolist())
+        except BaseException as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and results == [want.tolist()] * 4
+
+    # A library error and a Python exception raised by the call both come back.
+    from ferrofuzz.distance import Hamming
+
+    with pytest.raises(ValueError, match="same length"):  # the library's message, from the helper
+        fp.cdist(words, words + ["longer1"], scorer=Hamming.distance, scorer_kwargs={"pad": False})
+
+    def boom(token):
+        raise RuntimeError("from the helper")
+
+    with pytest.raises(RuntimeError, match="from the helper"):
+        _batch.run_once(boom, _batch.INLINE_WORK)
+    fp.cdist(words, words, scorer=Levenshtein.distance)  # helpers still serve
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_batch_after_fork_runs_in_the_child():
+    """A forked child does not inherit the parent's helper threads; its
+    batches start their own instead of waiting forever on a dead one."""
+    words = ["w%05d" % i for i in range(400)]
+    fp.cdist(words, words, scorer=Levenshtein.distance)  # the parent keeps a helper
+    assert _helper_threads()
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child
+        try:
+            m = fp.cdist(words, words, scorer=Levenshtein.distance)
+            os.write(w, b"ok %d" % int(m[1, 2]))
+        finally:
+            os._exit(0)
+    os.close(w)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        pytest.fail("the child's batch hung")
+    assert os.read(r, 100) == b"ok 1"
+    os.close(r)
+
+
 def test_cancel_token_from_another_thread():
     words = ["abcdefghij" * 5] * 3000
     queries, choices = pack(words), pack(words)
