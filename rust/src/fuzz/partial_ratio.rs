@@ -373,7 +373,9 @@ pub struct CachedPartialRatio<A> {
     kernels: Kernels,
 }
 
-/// The query's LCS kernels (None: an empty query).
+/// The query's LCS kernels (None: an empty query). One per query, and the
+/// large variant is the common one, so it is not boxed.
+#[allow(clippy::large_enum_variant)]
 enum Kernels {
     None,
     Word(PatternMatchVector, PatternMatchVector),

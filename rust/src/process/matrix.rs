@@ -144,7 +144,7 @@ pub fn cdist(
     let mut table = None;
     if direct.is_some() {
         let longest = (0..cols).map(|j| choices.get(j).len()).max().unwrap_or(0);
-        table = Some(CellTable::new(longest.max(64).min(TABLE_LIMIT), cells, &conv));
+        table = Some(CellTable::new(longest.clamp(64, TABLE_LIMIT), cells, &conv));
     }
     if let Some(kind) = multi {
         // Enough rows per unit to fill the lanes of a few multi-patterns.
