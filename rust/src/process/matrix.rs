@@ -160,17 +160,18 @@ pub fn cdist(
     if jaro {
         per_unit = per_unit.max(MULTI_ROWS);
     }
-    for_row_blocks(out, cols * size, per_unit, cells.workers, cancel, |first_row, block| {
-        let mut rows: Vec<&mut [u8]> = block.chunks_mut(cols * size).collect();
+    for_row_blocks(out, cols * size, per_unit, cells.workers, cancel, |first_row, out_block| {
+        let mut rows: Vec<&mut [u8]> = out_block.chunks_mut(cols * size).collect();
+        let block = RowBlock { rows_list, first_row, choices, cells, conv: &conv, half };
         let rest = match (multi, &table) {
             _ if direct.is_some() => {
                 if let (Some(kind), Some(table)) = (direct, &table) {
-                    direct_rows(kind, table, rows_list, first_row, &mut rows, choices, cells, &conv, half)?;
+                    direct_rows(kind, table, &block, &mut rows)?;
                 }
                 Vec::new()
             }
-            (Some(kind), Some(table)) => multi_rows(kind, table, rows_list, first_row, &mut rows, choices, cells, &conv, half),
-            _ if jaro => jaro_rows(rows_list, first_row, &mut rows, choices, cells, &conv, half)?,
+            (Some(kind), Some(table)) => multi_rows(kind, table, &block, &mut rows),
+            _ if jaro => jaro_rows(&block, &mut rows)?,
             _ => (0..rows.len()).collect(),
         };
         for r in rest {
@@ -190,6 +191,19 @@ pub fn cdist(
         mirror_lower(out, rows, size);
     }
     Ok(())
+}
+
+/// What the row scorers below share: the block's first row, both lists
+/// and how to score and store a cell.
+#[derive(Clone, Copy)]
+struct RowBlock<'a, 'l> {
+    rows_list: &'a StrList<'l>,
+    first_row: usize,
+    choices: &'a StrList<'l>,
+    cells: &'a Cells<'a>,
+    conv: &'a Convert,
+    /// Self-comparison of a symmetric scorer: row i takes columns i.. only.
+    half: bool,
 }
 
 /// Rows per work unit at least, when rows are packed into multi-patterns.
@@ -262,18 +276,13 @@ impl DirectKind {
 }
 
 /// Scores every row of a block by a [`DirectKind`] metric.
-#[allow(clippy::too_many_arguments)]
 fn direct_rows(
     kind: DirectKind,
     table: &CellTable,
-    rows_list: &StrList<'_>,
-    first_row: usize,
+    block: &RowBlock<'_, '_>,
     rows: &mut [&mut [u8]],
-    choices: &StrList<'_>,
-    cells: &Cells<'_>,
-    conv: &Convert,
-    half: bool,
 ) -> Result<(), BatchError> {
+    let RowBlock { rows_list, first_row, choices, cells, conv, half } = *block;
     let size = cells.dtype.size();
     for (r, row) in rows.iter_mut().enumerate() {
         let i = first_row + r;
@@ -358,18 +367,13 @@ const TABLE_LIMIT: usize = 160;
 /// Scores the rows of a block whose queries fit in a multi-pattern lane,
 /// [`WORDS`] words of lanes at a time, and returns the (block-local) rows
 /// left for the one-query path: empty queries and queries over 64 units.
-#[allow(clippy::too_many_arguments)]
 fn multi_rows(
     kind: MultiKind,
     table: &CellTable,
-    rows_list: &StrList<'_>,
-    first_row: usize,
+    block: &RowBlock<'_, '_>,
     rows: &mut [&mut [u8]],
-    choices: &StrList<'_>,
-    cells: &Cells<'_>,
-    conv: &Convert,
-    half: bool,
 ) -> Vec<usize> {
+    let RowBlock { rows_list, first_row, choices, cells, conv, half } = *block;
     const WIDTHS: [u32; 4] = [8, 16, 32, 64];
     let size = cells.dtype.size();
     let mut rest = Vec::new();
@@ -434,16 +438,11 @@ const JARO_MIN_CHOICES: usize = 16;
 /// most 64 units, [`LANES`] at a time against each choice of at most 64
 /// units (longer choices are scored pair by pair), and returns the
 /// (block-local) rows left for the one-query path.
-#[allow(clippy::too_many_arguments)]
 fn jaro_rows(
-    rows_list: &StrList<'_>,
-    first_row: usize,
+    block: &RowBlock<'_, '_>,
     rows: &mut [&mut [u8]],
-    choices: &StrList<'_>,
-    cells: &Cells<'_>,
-    conv: &Convert,
-    half: bool,
 ) -> Result<Vec<usize>, BatchError> {
+    let RowBlock { rows_list, first_row, choices, cells, conv, half } = *block;
     let size = cells.dtype.size();
     let scorer = cells.scorer;
     if choices.len() < JARO_MIN_CHOICES {
