@@ -203,6 +203,35 @@ def fast_definitions(fast) -> str:
     return "\n".join(out)
 
 
+# The C part of the single-call fast path (CPython's API mode only).
+FASTCALL_SOURCE = PACKAGE_DIR / "_fastcall.c"
+FASTCALL_DECLARATION = "int ffzfc_install(const char *module_name);\n"
+
+
+def fastcall_pairs(fast) -> str:
+    """For _fastcall.c: an adapter per fast shim, scoring two ``ffz_str``
+    with every option at its default, and ``ffzfc_find_pair`` over them."""
+    out, rows = [], []
+    for name, shim, defaults, result in fast:
+        stem = name[len("ffzpy_a_"):]
+        args = ", ".join(["a.data", "a.len", "a.kind", "b.data", "b.len", "b.kind"] + defaults)
+        out.append(f"static {result} ffzfc_{stem}(ffz_str a, ffz_str b) {{ return {shim}({args}); }}\n")
+        slots = f"ffzfc_{stem}, NULL" if result == "int64_t" else f"NULL, ffzfc_{stem}"
+        rows.append(f'        {{"{stem}", {slots}}},\n')
+    return (
+        "".join(out)
+        + "\nstatic const ffzfc_pair *ffzfc_find_pair(const char *name) {\n"
+        + "    static const ffzfc_pair pairs[] = {\n"
+        + "".join(rows)
+        + "    };\n"
+        + "    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {\n"
+        + "        if (strcmp(pairs[i].name, name) == 0) return &pairs[i];\n"
+        + "    }\n"
+        + "    return NULL;\n"
+        + "}\n"
+    )
+
+
 def shim_declarations(shims) -> str:
     decls = []
     for shim, _, middle, result in shims:
@@ -285,10 +314,21 @@ def build_cffi_modules(package_dir: Path) -> None:
     require_tool(compiler, "the cffi extension")
     fast = fast_shims(shims)
     api = cffi.FFI()
-    api.cdef(cdef + shim_declarations(shims) + fast_declarations(fast) + EXTRACT_SHIM_DECLARATION)
+    api.cdef(
+        cdef + shim_declarations(shims) + fast_declarations(fast) + EXTRACT_SHIM_DECLARATION + FASTCALL_DECLARATION
+    )
     api.set_source(
         "ferrofuzz._ffz_api",
-        '#include "ferrofuzz.h"\n\n' + shim_definitions(shims) + "\n" + fast_definitions(fast) + EXTRACT_SHIM_DEFINITION,
+        '#include "ferrofuzz.h"\n#include <string.h>\n\n'
+        + shim_definitions(shims)
+        + "\n"
+        + fast_definitions(fast)
+        + EXTRACT_SHIM_DEFINITION
+        + FASTCALL_SOURCE.read_text()
+        + fastcall_pairs(fast),
+        # _fastcall.c reads str objects in place (PEP 393), which the
+        # limited API hides; the module is built per interpreter anyway.
+        define_macros=[("_CFFI_NO_LIMITED_API", None)],
         include_dirs=[str(package_dir)],
         library_dirs=[str(package_dir)],
         libraries=["ferrofuzz"],

@@ -12,6 +12,7 @@ exact, raising versions) and ``BACKEND``.
 
 from __future__ import annotations
 
+import functools
 import os
 import platform
 import sys
@@ -170,4 +171,32 @@ def _check_abi_version() -> None:
 
 
 _check_abi_version()
+
+
+# The single-call fast path (build.py's _fastcall.c): in API mode the
+# compiled module adds ``fastcall_wrap`` to this module. Elsewhere (ABI
+# mode, PyPy) ``native_fast_path`` returns the Python function unchanged.
+if BACKEND == "api" and hasattr(lib, "ffzfc_install"):
+    if lib.ffzfc_install(__name__.encode()) != 0:
+        raise ImportError("ferrofuzz: the compiled module could not set up its fast path")
+
+
+def native_fast_path(table: str, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function``, with its common call served natively where the backend
+    can: positional ``str`` arguments and every option at its default.
+
+    ``table`` is ``"pair"`` (``name`` is the stem of a flat shim with a fast
+    twin, such as ``levenshtein_distance``) or ``"phonetic"``. The result
+    has ``function``'s name, docs and module, ``__wrapped__`` is
+    ``function`` (which serves every other call, so the two always agree),
+    and it pickles and binds as a method as ``function`` does.
+    """
+    wrap = globals().get("fastcall_wrap")
+    if wrap is None:
+        return function
+    fast = wrap(table, name, function)
+    functools.update_wrapper(fast, function)
+    return fast
+
+
 LIBRARY_VERSION: str = ffi.string(lib.ffz_version()).decode()

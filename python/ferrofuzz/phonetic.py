@@ -39,6 +39,7 @@ from __future__ import annotations
 from typing import Iterable, List, Optional, Tuple
 
 from ._errors import raise_status
+from . import _native
 from ._native import ffi, lib
 
 __all__ = [
@@ -269,6 +270,16 @@ def double_metaphone(s: str) -> Tuple[str, str]:
     alternate = _string(buf + (len(primary) + 1))
     _buffers.append(buf)
     return primary.decode(), alternate.decode()
+
+
+# The common call (exact ASCII ``str`` without NULs) runs natively in API
+# mode; every other call goes to the functions above (_native.native_fast_path).
+soundex = _native.native_fast_path("phonetic", "soundex", soundex)
+metaphone = _native.native_fast_path("phonetic", "metaphone", metaphone)
+nysiis = _native.native_fast_path("phonetic", "nysiis", nysiis)
+match_rating_codex = _native.native_fast_path("phonetic", "match_rating_codex", match_rating_codex)
+match_rating_comparison = _native.native_fast_path("phonetic", "match_rating_comparison", match_rating_comparison)
+double_metaphone = _native.native_fast_path("phonetic", "double_metaphone", double_metaphone)
 
 
 # --------------------------------------------------------------------------

@@ -169,6 +169,8 @@ def metric_functions(
         fn.__doc__ = doc.format(form=form.replace("_", " "))
         fn.__module__ = module or __name__
         fn.__qualname__ = form
+        if fast is not None:
+            fn = _native.native_fast_path("pair", f"{metric}_{form}", fn)
         functions.append(fn)
     return functions
 
@@ -219,4 +221,6 @@ def pair_function(
     fn.__doc__ = doc
     fn.__module__ = module or __name__
     fn.__qualname__ = name
+    if fast is not None:
+        fn = _native.native_fast_path("pair", shim_name, fn)
     return fn

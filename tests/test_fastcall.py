@@ -1,0 +1,249 @@
+"""The native single-call fast path (python/ferrofuzz/_fastcall.c).
+
+In API mode each scorer and phonetic function is a ``ferrofuzz.function``
+that serves the common call (positional ``str`` arguments, options at their
+defaults) in C and hands every other call to ``__wrapped__``, the Python
+function that served it before. These tests check that the two paths give
+the same results and errors for every string width CPython stores (1, 2
+and 4 bytes a code point, long and short), that the object behaves as the
+Python function does (name, signature, pickling, method binding), and that
+the C code keeps reference counts and memory balanced.
+"""
+
+from __future__ import annotations
+
+import gc
+import inspect
+import os
+import pickle
+import subprocess
+import sys
+import threading
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import ferrofuzz
+from ferrofuzz import distance, fuzz, phonetic
+
+from strategies import ALPHABET, SURROGATES
+
+ROOT = Path(__file__).resolve().parent.parent
+API = ferrofuzz.BACKEND == "api"
+pytestmark = pytest.mark.skipif(not API, reason="the fast path exists in API mode only")
+
+METRICS = [
+    distance.Levenshtein, distance.Indel, distance.Hamming, distance.LCSseq, distance.OSA,
+    distance.DamerauLevenshtein, distance.Jaro, distance.JaroWinkler, distance.Prefix, distance.Postfix,
+]
+FORMS = ["distance", "similarity", "normalized_distance", "normalized_similarity"]
+FUZZ = [
+    "ratio", "partial_ratio", "token_sort_ratio", "token_set_ratio", "token_ratio",
+    "partial_token_sort_ratio", "partial_token_set_ratio", "partial_token_ratio", "WRatio", "QRatio",
+]
+PAIR_FUNCTIONS = [getattr(m, f) for m in METRICS for f in FORMS] + [getattr(fuzz, n) for n in FUZZ]
+CODE_FUNCTIONS = [phonetic.soundex, phonetic.metaphone, phonetic.nysiis, phonetic.match_rating_codex,
+                  phonetic.double_metaphone]
+ALL_FUNCTIONS = PAIR_FUNCTIONS + CODE_FUNCTIONS + [phonetic.match_rating_comparison]
+
+
+def ids(functions):
+    return [f"{f.__module__}.{f.__qualname__}" for f in functions]
+
+
+def outcome(fn, *args, **kwargs):
+    """(type, value) of the result, or (exception type, message)."""
+    try:
+        result = fn(*args, **kwargs)
+    except Exception as e:  # noqa: BLE001 - the exception is the outcome
+        return type(e), str(e)
+    return type(result), result
+
+
+def same_outcome(fn, *args, **kwargs):
+    fast = outcome(fn, *args, **kwargs)
+    slow = outcome(fn.__wrapped__, *args, **kwargs)
+    assert fast == slow, (fn, args, kwargs)
+    return fast
+
+
+# Strings of every width CPython stores: 1 byte a code point (ASCII and
+# Latin-1), 2 bytes (BMP, surrogates included) and 4 bytes (astral).
+latin1 = st.text(alphabet="ab c\u00e9\u00ff\u00a0", max_size=20)
+bmp = st.text(alphabet="ab c\u00e9\u03b1\u4e2d\u2003" + SURROGATES, max_size=20)
+mixed = st.text(alphabet=ALPHABET + SURROGATES, max_size=20)
+# Past the 64 units the C code widens on the stack, and past the 512 units
+# in all from which it releases the GIL.
+long_bmp = st.text(alphabet="ab\u03b1\u4e2d ", min_size=60, max_size=700)
+texts = st.one_of(latin1, bmp, mixed, long_bmp)
+
+
+def test_api_mode_serves_every_function_natively():
+    for fn in ALL_FUNCTIONS:
+        assert type(fn).__name__ == "function" and type(fn).__module__ == "ferrofuzz", fn
+        assert inspect.isfunction(fn.__wrapped__), fn
+
+
+@pytest.mark.parametrize("fn", PAIR_FUNCTIONS, ids=ids(PAIR_FUNCTIONS))
+@given(a=texts, b=texts)
+def test_pair_scores_equal_the_python_path(fn, a, b):
+    kind, value = same_outcome(fn, a, b)
+    assert kind in (int, float), (fn, a, b, value)
+
+
+@pytest.mark.parametrize("fn", CODE_FUNCTIONS, ids=ids(CODE_FUNCTIONS))
+@given(s=st.one_of(st.text(alphabet="abcdefghijklmnopqrstuvwxyzAEIOU hwy\0", max_size=40), mixed, st.text(max_size=30)))
+def test_phonetic_codes_equal_the_python_path(fn, s):
+    same_outcome(fn, s)
+
+
+@given(a=st.text(alphabet="abcdeyAEIOU xz1\0", max_size=12), b=st.one_of(mixed, st.text(alphabet="abcdeAEIOU ", max_size=12)))
+def test_match_rating_comparison_equals_the_python_path(a, b):
+    same_outcome(phonetic.match_rating_comparison, a, b)
+    same_outcome(phonetic.match_rating_comparison, b, a)
+
+
+def test_phonetic_fast_path_matches_jellyfish_on_names():
+    jellyfish = pytest.importorskip("jellyfish")
+    for name in ["Robert", "Rupert", "Tymczak", "Pfister", "Macintosh", "Knight", "Schmidt", "", "A", "x" * 200]:
+        for fn in (phonetic.soundex, phonetic.metaphone, phonetic.nysiis, phonetic.match_rating_codex):
+            expected = outcome(getattr(jellyfish, fn.__name__), name)
+            assert outcome(fn, name) == expected, (fn, name)
+
+
+@pytest.mark.parametrize(
+    "args, kwargs",
+    [
+        (("abc", None), {}),
+        ((None, None), {}),
+        ((b"abc", "abd"), {}),
+        ((["a", "b"], "ab"), {}),
+        (("abc", 5), {}),
+        (("abc",), {}),
+        (("abc", "abd", "abe"), {}),
+        (("Abc", "abd"), {"processor": str.lower}),
+        (("abc", "abd"), {"score_cutoff": 1}),
+        (("abc", "abd"), {"score_cutoff": "x"}),
+        (("abc", "abd"), {"nonsense": 1}),
+        ((), {"s1": "abc", "s2": "abd"}),
+    ],
+)
+@pytest.mark.parametrize("fn", PAIR_FUNCTIONS, ids=ids(PAIR_FUNCTIONS))
+def test_other_calls_take_the_python_path(fn, args, kwargs):
+    same_outcome(fn, *args, **kwargs)
+
+
+class Text(str):
+    """A str subclass: never read in place, the Python path serves it."""
+
+
+@pytest.mark.parametrize("fn", ALL_FUNCTIONS, ids=ids(ALL_FUNCTIONS))
+def test_str_subclasses_and_non_str_take_the_python_path(fn):
+    arity = 2 if fn in PAIR_FUNCTIONS or fn is phonetic.match_rating_comparison else 1
+    for value in (Text("Robert"), None, b"Robert", 3, ["R"]):
+        args = (value,) * arity
+        same_outcome(fn, *args)
+        if arity == 2:
+            same_outcome(fn, "Robert", value)
+
+
+@pytest.mark.parametrize("fn", ALL_FUNCTIONS, ids=ids(ALL_FUNCTIONS))
+def test_behaves_as_the_python_function(fn):
+    wrapped = fn.__wrapped__
+    for attr in ("__name__", "__qualname__", "__module__", "__doc__"):
+        assert getattr(fn, attr) == getattr(wrapped, attr)
+    assert inspect.signature(fn) == inspect.signature(wrapped)
+    module = sys.modules[fn.__module__]
+    assert getattr(module, fn.__qualname__) is fn
+    assert pickle.loads(pickle.dumps(fn)) is fn
+    assert repr(fn).startswith(f"<function {fn.__qualname__} at 0x")
+
+
+def test_binds_as_a_method_like_a_python_function():
+    class Matcher:
+        score = fuzz.ratio
+        code = phonetic.soundex
+
+    m = Matcher()
+    assert m.score.__self__ is m and m.score.__func__ is fuzz.ratio
+    assert Matcher.score is fuzz.ratio
+    assert Matcher.code("Robert") == "R163"
+
+
+def test_reference_counts_stay_balanced():
+    a = "".join(["Jonathan", " Smith"])  # fresh objects, not interned
+    b = "".join(["\u4e2d" * 70, "x"])  # 2-byte kind, longer than the stack buffer
+    c = "".join(["\U0001F600", "y" * 600])  # 4-byte kind, GIL released
+    before = [sys.getrefcount(x) for x in (a, b, c)]
+    for _ in range(1000):
+        for fn in PAIR_FUNCTIONS:
+            fn(a, b)
+            fn(b, c)
+            fn(a, c, score_cutoff=None)  # through the C object to the Python path
+        for fn in CODE_FUNCTIONS:
+            fn(a)
+            fn(b)
+        phonetic.match_rating_comparison(a, a)
+    assert [sys.getrefcount(x) for x in (a, b, c)] == before
+
+
+def test_wide_strings_free_their_buffers():
+    # 2-byte strings longer than the stack buffer are widened into a
+    # PyMem buffer, which tracemalloc sees; it must be freed every call.
+    a = "\u4e2d\u03b1" * 200
+    b = "\u03b1\u4e2d" * 150
+    fn = distance.Levenshtein.distance
+    fn(a, b)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        first, _ = tracemalloc.get_traced_memory()
+        for _ in range(2000):
+            fn(a, b)
+        gc.collect()
+        after, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert after - first < 10_000, after - first  # 2000 leaked buffers would be 2.4 MB
+
+
+def test_long_pairs_release_the_gil():
+    # Threads scoring long pairs give the single-threaded answers; the
+    # pairs are long enough that the GIL is released around each call.
+    pairs = [("ab\u4e2d" * (200 + i), "ba\u4e2d" * (190 + i)) for i in range(8)]
+    expected = [distance.Levenshtein.distance.__wrapped__(a, b) for a, b in pairs]
+    results = {}
+
+    def work(t):
+        results[t] = [distance.Levenshtein.distance(a, b) for a, b in pairs for _ in range(5)][::5]
+
+    threads = [threading.Thread(target=work, args=(t,)) for t in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(r == expected for r in results.values())
+
+
+def test_debug_allocator_finds_no_misuse():
+    # PYTHONMALLOC=debug checks every PyMem buffer for overruns and bad frees,
+    # and -X dev adds the runtime's own checks.
+    code = (
+        "import ferrofuzz\n"
+        "from ferrofuzz import distance, fuzz, phonetic\n"
+        "s = ['', 'a', 'Jonathan', '\\u00e9t\\u00e9', '\\u4e2d' * 70, '\\U0001F600' * 3, 'ab' * 400]\n"
+        "for a in s:\n"
+        "    for b in s:\n"
+        "        distance.Levenshtein.distance(a, b); distance.JaroWinkler.similarity(a, b)\n"
+        "        fuzz.WRatio(a, b); fuzz.partial_ratio(a, b)\n"
+        "    phonetic.soundex(a); phonetic.double_metaphone(a); phonetic.match_rating_comparison(a, a)\n"
+        "print(ferrofuzz.BACKEND)\n"
+    )
+    env = {**os.environ, "PYTHONMALLOC": "debug", "PYTHONPATH": str(ROOT / "python")}
+    result = subprocess.run([sys.executable, "-X", "dev", "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip() == "api"
+    assert result.stderr == ""
