@@ -131,3 +131,71 @@ def test_threads_sharing_the_buffer_pool_get_their_own_results():
     for t in threads:
         t.join()
     assert failures == []
+
+
+# -- the native short-list path (fastcall_extract in _fastcall.c) ------------
+
+native_only = pytest.mark.skipif(fp._fast_extract is None, reason="API mode only")
+
+
+@native_only
+@pytest.mark.parametrize("scorers", SCORERS, ids=IDS)
+def test_native_and_cffi_short_list_paths_agree(scorers, monkeypatch):
+    """fastcall_extract gives what the cffi flat path gives, on lists of
+    every str width (1-, 2- and 4-byte, mixed), with NULs inside items, and
+    on both sides of its length limit."""
+    ours, theirs = scorers
+    rng = random.Random(17)
+    alphabets = ["abc de", "abc \u00e9\u00ff", "ab \u0101\u4e2d", "ab \U0001F600", ALPHABET + "\0"]
+    cases = []
+    for count in (1, 2, 7, 40, 1023, 1024, 1025):
+        for alphabet in alphabets if count < 1000 else alphabets[2:4]:
+            choices = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10))) for _ in range(count)]
+            query = "".join(rng.choice(rng.choice(alphabets)) for _ in range(rng.randint(0, 10)))
+            for limit in (1, 3, None):
+                cases.append((query, choices, limit))
+    native = [fp.extract(q, c, scorer=ours, limit=lim) for q, c, lim in cases]
+    monkeypatch.setattr(fp, "_fast_extract", None)
+    assert native == [fp.extract(q, c, scorer=ours, limit=lim) for q, c, lim in cases]
+    for (q, c, lim), got in zip(cases[:60], native):
+        if "\0" not in q + "".join(c):
+            assert got == rp.extract(q, c, scorer=theirs, limit=lim)
+
+
+@native_only
+def test_native_short_list_path_declines_what_it_does_not_serve():
+    class Text(str):
+        pass
+
+    address = fp._PLAIN.get(fuzz.ratio) or fp._native(fuzz.ratio, {})
+    cases = [
+        ("ab", ["ab", Text("ab")], address.address, 1, False),  # a str subclass
+        ("ab", ["ab", None], address.address, 1, False),
+        (Text("ab"), ["ab"], address.address, 1, False),
+        (b"ab", ["ab"], address.address, 1, False),
+        ("ab", ("ab",), address.address, 1, False),  # not a list
+        ("ab", [], address.address, 1, False),
+        ("ab", ["ab"] * 1025, address.address, 1, False),  # past the limit
+        ("ab", ["ab"], address.address, 0, False),
+        ("ab", ["ab"], address.address, 2, False),  # limit past the list
+        ("ab", ["ab"], 0, 1, False),  # no scorer
+    ]
+    for case in cases:
+        assert fp._fast_extract(*case) is None, case
+    assert fp._fast_extract("ab", ["ab", "b"], address.address, 2, False) == [("ab", 100.0, 0), ("b", 66.66666666666667, 1)]
+    # and the public functions still answer these through the general path
+    assert fp.extractOne("ab", ["x", Text("ab")], scorer=fuzz.ratio) == rp.extractOne("ab", ["x", Text("ab")], scorer=rfuzz.ratio)
+
+
+@native_only
+def test_native_short_list_path_keeps_reference_counts():
+    import sys
+
+    choices = ["".join(["cho", str(i)]) for i in range(20)]
+    query = "".join(["cho", "1"])
+    before = [sys.getrefcount(c) for c in choices] + [sys.getrefcount(query), sys.getrefcount(choices)]
+    for _ in range(2000):
+        found = fp.extract(query, choices, scorer=fuzz.ratio, limit=3)
+        del found
+    after = [sys.getrefcount(c) for c in choices] + [sys.getrefcount(query), sys.getrefcount(choices)]
+    assert after == before

@@ -24,9 +24,15 @@
  * FFZFC_RELEASE_UNITS units in all it is released around the library
  * call, which reads only the immutable str data the caller holds.
  *
+ * The same holds for process.extract and extractOne over a short list of
+ * str (``fastcall_extract``): the list is packed here, in one pass over
+ * the str objects, instead of being joined and encoded in Python and
+ * passed as fourteen cffi arguments.
+ *
  * Entry: ``ffzfc_install(module)`` (declared in the cdef, so Python calls
- * it through cffi, which has released the GIL; it takes it back) adds a
- * ``fastcall_wrap(table, index, fallback)`` builtin to the named module.
+ * it through cffi, which has released the GIL; it takes it back) adds the
+ * builtins ``fastcall_wrap(table, name, fallback)`` and
+ * ``fastcall_extract(...)`` to the named module.
  */
 
 #define FFZFC_RELEASE_UNITS 512
@@ -307,6 +313,108 @@ static PyTypeObject ffzfc_function_type = {
     .tp_dealloc = ffzfc_dealloc,
 };
 
+/* Lists up to this long go through fastcall_extract, which holds the GIL
+ * (about a millisecond at most with the slowest scorers); longer ones take
+ * the cffi path, which releases it and can use every core. */
+#define FFZFC_EXTRACT_MAX 1024
+
+/* fastcall_extract(query, choices, scorer_address, limit, integral):
+ * process.extract's results for the common call, a str query against a
+ * list of at most FFZFC_EXTRACT_MAX exact str, every option at its default
+ * but `limit` (1 <= limit <= len(choices)): a list of (choice, score,
+ * index), best first, with int scores when `integral`. `scorer_address`
+ * is the address of a live ffz_scorer. None when the call is not of that
+ * form or the library fails, for the general path to repeat it. */
+static PyObject *ffzfc_extract(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 5 || !PyList_CheckExact(args[1])) Py_RETURN_NONE;
+    PyObject *choices = args[1];
+    Py_ssize_t count = PyList_GET_SIZE(choices);
+    Py_ssize_t limit = PyLong_AsSsize_t(args[3]);
+    const ffz_scorer *scorer = PyLong_AsVoidPtr(args[2]);
+    int integral = PyObject_IsTrue(args[4]);
+    if (PyErr_Occurred()) return NULL;
+    if (count == 0 || count > FFZFC_EXTRACT_MAX || limit < 1 || limit > count || scorer == NULL) {
+        Py_RETURN_NONE;
+    }
+    /* The choices' widest kind and total length. */
+    size_t total = 0;
+    int wide = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *item = PyList_GET_ITEM(choices, i);
+        if (!PyUnicode_CheckExact(item)) Py_RETURN_NONE;
+#if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(item) < 0) return NULL;
+#endif
+        total += (size_t)PyUnicode_GET_LENGTH(item);
+        wide |= PyUnicode_KIND(item) != PyUnicode_1BYTE_KIND;
+    }
+    ffzfc_view query;
+    if (!ffzfc_view_init(&query, args[0])) Py_RETURN_NONE;
+    /* One block: lengths, positions and scores, then the units. */
+    size_t unit = wide ? sizeof(uint32_t) : 1;
+    size_t head = (size_t)count * sizeof(size_t) + (size_t)limit * (sizeof(size_t) + sizeof(double));
+    char *block = PyMem_Malloc(head + total * unit + 1);
+    if (block == NULL) {
+        ffzfc_view_free(&query);
+        return PyErr_NoMemory();
+    }
+    size_t *lengths = (size_t *)block;
+    size_t *positions = lengths + count;
+    double *scores = (double *)(positions + limit);
+    char *units = block + head;
+    size_t at = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *item = PyList_GET_ITEM(choices, i);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(item);
+        const void *data = PyUnicode_DATA(item);
+        int kind = PyUnicode_KIND(item);
+        lengths[i] = (size_t)len;
+        if (!wide) {
+            memcpy(units + at, data, (size_t)len);
+        } else if (kind == PyUnicode_4BYTE_KIND) {
+            memcpy(units + at * 4, data, (size_t)len * 4);
+        } else {
+            uint32_t *out = (uint32_t *)(units + at * 4);
+            for (Py_ssize_t j = 0; j < len; j++) out[j] = PyUnicode_READ(kind, data, j);
+        }
+        at += (size_t)len;
+    }
+    ffz_strs list = {units, total, lengths, (size_t)count, wide ? FFZ_KIND_U32 : FFZ_KIND_U8};
+    size_t written = 0;
+    int32_t status = ffz_process_extract(query.str, &list, scorer, (size_t)limit, NULL, NULL, 1, NULL,
+                                         positions, scores, &written);
+    ffzfc_view_free(&query);
+    PyObject *found = NULL;
+    if (status != FFZ_OK) {
+        Py_INCREF(Py_None);
+        found = Py_None;
+        goto done;
+    }
+    found = PyList_New((Py_ssize_t)written);
+    if (found == NULL) goto done;
+    for (size_t i = 0; i < written; i++) {
+        size_t p = positions[i];
+        PyObject *score = integral ? PyLong_FromDouble(scores[i]) : PyFloat_FromDouble(scores[i]);
+        PyObject *index = score == NULL ? NULL : PyLong_FromSize_t(p);
+        PyObject *row = index == NULL ? NULL
+            : PyTuple_Pack(3, PyList_GET_ITEM(choices, (Py_ssize_t)p), score, index);
+        Py_XDECREF(score);
+        Py_XDECREF(index);
+        if (row == NULL) {
+            Py_CLEAR(found);
+            goto done;
+        }
+        PyList_SET_ITEM(found, (Py_ssize_t)i, row);
+    }
+done:
+    PyMem_Free(block);
+    return found;
+}
+
+static PyMethodDef ffzfc_extract_def = {"fastcall_extract", (PyCFunction)(void (*)(void))ffzfc_extract,
+                                        METH_FASTCALL, NULL};
+
 /* fastcall_wrap(table, name, fallback): a function object serving the
  * common call of table "pair" or "phonetic"'s entry `name` natively and
  * every other call through `fallback`. KeyError for an unknown entry. */
@@ -353,17 +461,20 @@ static PyMethodDef ffzfc_wrap_def = {"fastcall_wrap", (PyCFunction)(void (*)(voi
 static int ffzfc_install(const char *module_name) {
     PyGILState_STATE gil = PyGILState_Ensure();
     int result = -1;
-    PyObject *module = NULL, *wrap = NULL;
+    PyObject *module = NULL, *wrap = NULL, *extract = NULL;
     if (PyType_Ready(&ffzfc_function_type) < 0) goto done;
     module = PyImport_ImportModule(module_name);
     if (module == NULL) goto done;
     wrap = PyCFunction_NewEx(&ffzfc_wrap_def, NULL, NULL);
-    if (wrap == NULL) goto done;
+    extract = PyCFunction_NewEx(&ffzfc_extract_def, NULL, NULL);
+    if (wrap == NULL || extract == NULL) goto done;
     if (PyObject_SetAttrString(module, "fastcall_wrap", wrap) < 0) goto done;
+    if (PyObject_SetAttrString(module, "fastcall_extract", extract) < 0) goto done;
     result = 0;
 done:
     if (result < 0) PyErr_WriteUnraisable(NULL);
     Py_XDECREF(wrap);
+    Py_XDECREF(extract);
     Py_XDECREF(module);
     PyGILState_Release(gil);
     return result;

@@ -29,7 +29,7 @@ import operator
 import struct
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple
 
-from . import _scorers
+from . import _native as _native_module, _scorers
 from ._batch import INLINE_WORK, Packed, extract_flat, is_none, pack, pack_str, run
 from ._convert import to_units
 from ._native import ffi, lib
@@ -86,11 +86,14 @@ def _scorer(scorer: Any) -> Any:
 class _Native:
     """A ferrofuzz scorer resolved for the library, with rapidfuzz's flags."""
 
-    __slots__ = ("struct", "integral", "higher", "worst", "optimal", "none_is_worst", "allowed")
+    __slots__ = ("struct", "address", "integral", "higher", "worst", "optimal", "none_is_worst", "allowed")
 
     def __init__(self, scorer: Any, resolved: Any, allowed: Tuple[str, ...]) -> None:
         self.allowed = allowed
         self.struct = resolved.struct
+        #: The struct's address, for the native short-list path (this object
+        #: keeps the struct alive).
+        self.address = int(ffi.cast("uintptr_t", self.struct))
         self.integral = bool(resolved.integral)
         self.higher = bool(resolved.higher_is_better)
         scale = _scale(scorer, resolved)
@@ -112,6 +115,10 @@ def _scale(scorer: Any, resolved: Any) -> float:
     parts = str(getattr(scorer, "__module__", "")).split(".")
     return 100.0 if any("fuzz" in p for p in parts[1:]) else 1.0
 
+
+#: extract over short lists of str in C, in API mode (_fastcall.c); it
+#: returns None for any call it does not serve, and _plain_flat goes on.
+_fast_extract = getattr(_native_module, "fastcall_extract", None)
 
 #: _Native of each ferrofuzz scorer without scorer_kwargs, made once: the
 #: library only reads its struct, so calls and threads share it. Resolving
@@ -416,6 +423,10 @@ def _plain_flat(query: Any, choices: Any, scorer: Any, limit: int) -> Optional[L
         limit = n
     if limit.__class__ is not int or limit <= 0:
         return None
+    if _fast_extract is not None:
+        found = _fast_extract(query, choices, native.address, limit, native.integral)
+        if found is not None:
+            return found
     return extract_flat(query, choices, None, native.struct, native.integral, limit, _NAN, _NAN,
                         0 if n >= PARALLEL_CHOICES else 1)
 
