@@ -17,7 +17,7 @@ fn rng(s: &mut u64) -> u64 {
 fn main() {
     let mut s = 42u64;
     let syll = ["an", "ber", "cha", "del", "ed", "fra", "gor", "hal", "in", "jo", "ka", "lin", "mar", "nor", "ol", "pet", "qui", "ros", "sam", "tor", "ul", "vik", "wen", "xa", "yor", "zel"];
-    let mut name = |s: &mut u64| {
+    let name = |s: &mut u64| {
         let mut w = String::new();
         for part in 0..2 {
             if part == 1 { w.push(' '); }

@@ -25,6 +25,7 @@ use super::{
 };
 use crate::phonetic::{self, PhoneticError};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::ffi::c_char;
 
 
@@ -77,10 +78,8 @@ unsafe fn read_text<'a>(s: &ffz_str, what: &str) -> FfiResult<Cow<'a, str>> {
     let bytes: &'a [u8] = std::slice::from_raw_parts(s.data as *const u8, s.len * width);
     match s.kind {
         FFZ_KIND_UTF8 => utf8(bytes, what),
-        FFZ_KIND_U8 => Ok(match std::str::from_utf8(bytes) {
-            Ok(ascii) if bytes.is_ascii() => Cow::Borrowed(ascii),
-            _ => Cow::Owned(bytes.iter().map(|&b| b as char).collect()),
-        }),
+        FFZ_KIND_U8 if bytes.is_ascii() => utf8(bytes, what),
+        FFZ_KIND_U8 => Ok(Cow::Owned(bytes.iter().map(|&b| b as char).collect())),
         _ => {
             let mut text = String::with_capacity(s.len);
             for (i, unit) in bytes.chunks_exact(4).enumerate() {
@@ -100,6 +99,11 @@ unsafe fn read_text<'a>(s: &ffz_str, what: &str) -> FfiResult<Cow<'a, str>> {
 }
 
 fn utf8<'a>(bytes: &'a [u8], what: &str) -> FfiResult<Cow<'a, str>> {
+    if bytes.is_ascii() {
+        // SAFETY: ASCII is valid UTF-8. (`from_utf8` would check it again,
+        // at several times the cost for the short names of phonetic calls.)
+        return Ok(Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(bytes) }));
+    }
     std::str::from_utf8(bytes)
         .map(Cow::Borrowed)
         .map_err(|e| FfiError::new(FFZ_INVALID_UTF8, format!("{what}: invalid UTF-8: {e}")))
@@ -109,23 +113,21 @@ fn not_alphabetic(e: PhoneticError) -> FfiError {
     FfiError::new(FFZ_NOT_ALPHABETIC, e.to_string())
 }
 
-/// The code(s) of `text` under `algorithm`.
-enum Code {
-    One(String),
-    Two(String, String),
-}
-
-fn compute(algorithm: u32, text: &str) -> FfiResult<Code> {
-    Ok(match algorithm {
-        FFZ_PHONETIC_SOUNDEX => Code::One(phonetic::soundex(text)),
-        FFZ_PHONETIC_METAPHONE => Code::One(phonetic::metaphone(text)),
-        FFZ_PHONETIC_NYSIIS => Code::One(phonetic::nysiis(text)),
+/// The code(s) of `text` under `algorithm`, written to `first` and, for
+/// Double Metaphone, `second` (both cleared first). Returns whether there
+/// are two codes. The buffers are reused across calls, so the common case,
+/// ASCII text, allocates nothing.
+fn compute_into(algorithm: u32, text: &str, first: &mut String, second: &mut String) -> FfiResult<bool> {
+    match algorithm {
+        FFZ_PHONETIC_SOUNDEX => phonetic::soundex_into(text, first),
+        FFZ_PHONETIC_METAPHONE => phonetic::metaphone_into(text, first),
+        FFZ_PHONETIC_NYSIIS => phonetic::nysiis_into(text, first),
         FFZ_PHONETIC_MATCH_RATING_CODEX => {
-            Code::One(phonetic::match_rating_codex(text).map_err(not_alphabetic)?)
+            phonetic::match_rating_codex_into(text, first).map_err(not_alphabetic)?
         }
         FFZ_PHONETIC_DOUBLE_METAPHONE => {
-            let (primary, alternate) = phonetic::double_metaphone(text);
-            Code::Two(primary, alternate)
+            (*first, *second) = phonetic::double_metaphone(text);
+            return Ok(true);
         }
         other => {
             return Err(FfiError::new(
@@ -133,7 +135,13 @@ fn compute(algorithm: u32, text: &str) -> FfiResult<Code> {
                 format!("unknown phonetic algorithm {other} (expected 1 to 5, FFZ_PHONETIC_*)"),
             ))
         }
-    })
+    }
+    Ok(false)
+}
+
+thread_local! {
+    /// The code buffers of ffz_phonetic_into, reused by each thread.
+    static CODES: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
 }
 
 fn new_bytes(data: Vec<u8>) -> *mut ffz_bytes {
@@ -286,11 +294,23 @@ pub unsafe extern "C" fn ffz_phonetic_into(
     guard(|| {
         non_null(buf, "buf")?;
         let text = flat_utf8(utf8, len, "utf8")?;
-        let (first, second) = match compute(algorithm, &text)? {
-            Code::One(c) => (c, None),
-            Code::Two(p, a) => (p, Some(a)),
-        };
-        let total = first.len() + second.as_ref().map_or(0, |a| a.len() + 1);
+        CODES.with(|codes| phonetic_into_buffers(algorithm, &text, &mut codes.borrow_mut(), buf, cap, written))
+    })
+}
+
+/// The body of `ffz_phonetic_into`, with the thread's code buffers.
+unsafe fn phonetic_into_buffers(
+    algorithm: u32,
+    text: &str,
+    codes: &mut (String, String),
+    buf: *mut c_char,
+    cap: usize,
+    written: *mut usize,
+) -> FfiResult<()> {
+    {
+        let (first, alternate) = codes;
+        let second = if compute_into(algorithm, text, first, alternate)? { Some(&*alternate) } else { None };
+        let total = first.len() + second.map_or(0, |a| a.len() + 1);
         if total >= cap {
             return Err(FfiError::new(
                 FFZ_TOO_LARGE,
@@ -308,7 +328,7 @@ pub unsafe extern "C" fn ffz_phonetic_into(
             write_out(written, total);
         }
         Ok(())
-    })
+    }
 }
 
 /// The low-overhead form of `ffz_match_rating_comparison` for UTF-8 text
@@ -363,8 +383,9 @@ pub unsafe extern "C" fn ffz_phonetic_batch(
         let sep_str: &str = sep.encode_utf8(&mut sep_buf);
         let mut data = String::with_capacity(text.len() / 2 + 8);
         let mut pushed = 0usize;
+        let (mut first, mut second) = (String::new(), String::new());
         for (i, piece) in text.split(sep).enumerate() {
-            let code = compute(algorithm, piece).map_err(|e| {
+            let two = compute_into(algorithm, piece, &mut first, &mut second).map_err(|e| {
                 if e.status == FFZ_NOT_ALPHABETIC {
                     FfiError::new(e.status, format!("{} (piece {i})", e.message))
                 } else {
@@ -385,12 +406,9 @@ pub unsafe extern "C" fn ffz_phonetic_batch(
                 pushed += 1;
                 Ok(())
             };
-            match code {
-                Code::One(c) => push(&c)?,
-                Code::Two(p, a) => {
-                    push(&p)?;
-                    push(&a)?;
-                }
+            push(&first)?;
+            if two {
+                push(&second)?;
             }
         }
         write_out(out, new_bytes(data.into_bytes()));

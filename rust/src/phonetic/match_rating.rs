@@ -19,26 +19,41 @@ use super::PhoneticError;
 /// last 3 chars, as jellyfish does (so non-ASCII letters can make a codex of
 /// 4 or 5 chars be "cut" into 6: `"Пётр"` gives `"ПЁТЁТР"`).
 pub fn match_rating_codex(s: &str) -> Result<String, PhoneticError> {
+    let mut codex = String::new();
+    match_rating_codex_into(s, &mut codex)?;
+    Ok(codex)
+}
+
+/// [`match_rating_codex`], written to `out` (cleared first): no allocation
+/// for ASCII input when `out` has room (the FFI's reused buffers). On an
+/// error `out` is left empty.
+pub fn match_rating_codex_into(s: &str, out: &mut String) -> Result<(), PhoneticError> {
+    out.clear();
     if s.is_ascii() {
         // Fast path: only letters and spaces pass, and every byte is its own
         // grapheme cluster (no CR), uppercased on the way.
         if !s.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
             return Err(PhoneticError::NonAlphabetic);
         }
-        let mut codex = String::with_capacity(s.len());
         let mut prev = 0u8;
         for (i, b) in s.bytes().map(|b| b.to_ascii_uppercase()).enumerate() {
             let vowel = matches!(b, b'A' | b'E' | b'I' | b'O' | b'U');
             if (i == 0 && vowel) || (!vowel && b != prev) {
-                codex.push(b as char);
+                out.push(b as char);
             }
             prev = b;
         }
-        if codex.len() > 6 {
-            codex.replace_range(3..codex.len() - 3, "");
+        if out.len() > 6 {
+            out.replace_range(3..out.len() - 3, "");
         }
-        return Ok(codex);
+        return Ok(());
     }
+    out.push_str(&codex_of_clusters(s)?);
+    Ok(())
+}
+
+/// The codex of non-ASCII text, through its grapheme clusters.
+fn codex_of_clusters(s: &str) -> Result<String, PhoneticError> {
     let up = upper(s);
     let s: &str = &up;
     if !s.chars().all(|c| c.is_alphabetic() || c == ' ') {
@@ -77,17 +92,50 @@ pub fn match_rating_codex(s: &str) -> Result<String, PhoneticError> {
 /// So `match_rating_comparison(a, b).ok().flatten()` is exactly jellyfish's
 /// Python result.
 pub fn match_rating_comparison(a: &str, b: &str) -> Result<Option<bool>, PhoneticError> {
-    let c1 = match_rating_codex(a)?;
-    let c2 = match_rating_codex(b)?;
+    CODICES.with(|codices| {
+        let (c1, c2) = &mut *codices.borrow_mut();
+        match_rating_codex_into(a, c1)?;
+        match_rating_codex_into(b, c2)?;
+        Ok(compare_codices(c1, c2))
+    })
+}
+
+thread_local! {
+    /// The two codices of a comparison, reused: no allocation a call.
+    static CODICES: std::cell::RefCell<(String, String)> = const {
+        std::cell::RefCell::new((String::new(), String::new()))
+    };
+}
+
+/// At most 6 chars, which a codex is (a longer one is cut to 3 + 3).
+#[derive(Default)]
+struct Six {
+    chars: [char; 6],
+    len: usize,
+}
+
+impl Six {
+    fn push(&mut self, c: char) {
+        self.chars[self.len] = c;
+        self.len += 1;
+    }
+
+    fn as_slice(&self) -> &[char] {
+        &self.chars[..self.len]
+    }
+}
+
+/// The comparison of two codices (None: lengths 3 or more bytes apart).
+fn compare_codices(c1: &str, c2: &str) -> Option<bool> {
     let (longer, shorter) = if c1.len() > c2.len() { (c1, c2) } else { (c2, c1) };
     if longer.len() - shorter.len() >= 3 {
-        return Ok(None);
+        return None;
     }
     let lensum = longer.len() + shorter.len();
 
     // Drop the pairs that match position by position, left to right.
-    let mut r1: Vec<char> = Vec::with_capacity(8);
-    let mut r2: Vec<char> = Vec::with_capacity(8);
+    let mut r1 = Six::default();
+    let mut r2 = Six::default();
     let (mut i1, mut i2) = (longer.chars(), shorter.chars());
     loop {
         match (i1.next(), i2.next()) {
@@ -104,7 +152,7 @@ pub fn match_rating_comparison(a: &str, b: &str) -> Result<Option<bool>, Phoneti
     }
     // Count what is still unmatched, right to left.
     let (mut u1, mut u2) = (0usize, 0usize);
-    let (mut j1, mut j2) = (r1.iter().rev(), r2.iter().rev());
+    let (mut j1, mut j2) = (r1.as_slice().iter().rev(), r2.as_slice().iter().rev());
     loop {
         match (j1.next(), j2.next()) {
             (Some(x), Some(y)) => {
@@ -125,5 +173,5 @@ pub fn match_rating_comparison(a: &str, b: &str) -> Result<Option<bool>, Phoneti
         8..=11 => 3,
         _ => 2,
     };
-    Ok(Some(score >= min))
+    Some(score >= min)
 }

@@ -25,39 +25,88 @@ const END: char = '*';
 /// (digit, punctuation, combining mark, non-Latin letter) produces nothing
 /// but still separates its neighbours.
 pub fn metaphone(s: &str) -> String {
+    let mut out = String::new();
+    metaphone_into(s, &mut out);
+    out
+}
+
+/// [`metaphone`], written to `out` (cleared first): no allocation for ASCII
+/// input when `out` has room (the FFI's reused buffers).
+pub fn metaphone_into(s: &str, out: &mut String) {
+    out.clear();
     if s.is_empty() {
-        return String::new();
+        return;
+    }
+    if s.is_ascii() {
+        // Uppercasing and NFKD leave ASCII one char per byte: the rules read
+        // the bytes, uppercased as they go.
+        let b = s.as_bytes();
+        let skip = b.len() >= 2 && silent_start(upper_ascii(b[0]), upper_ascii(b[1]));
+        return rules(&AsciiUpper(&b[usize::from(skip)..]), out);
     }
     let mut v: Vec<char> = Vec::with_capacity(s.len() + 4);
     push_upper_nfkd(s, &mut v);
+    // The prefix test looks at the uppercased (not yet decomposed) text.
+    let mut up = s.chars().flat_map(char::to_uppercase);
+    if let (Some(a), Some(b)) = (up.next(), up.next()) {
+        if silent_start(a, b) {
+            v.remove(0);
+        }
+    }
+    rules(v.as_slice(), out)
+}
 
-    // The prefix test looks at the uppercased (not yet decomposed) text,
-    // which for ASCII is `v` itself.
-    let first2 = if s.is_ascii() {
-        (v.first().copied(), v.get(1).copied())
-    } else {
-        let mut up = s.chars().flat_map(char::to_uppercase);
-        (up.next(), up.next())
-    };
-    if matches!(
-        first2,
-        (Some('K'), Some('N'))
-            | (Some('G'), Some('N'))
-            | (Some('P'), Some('N'))
-            | (Some('W'), Some('R'))
-            | (Some('A'), Some('E'))
-    ) {
-        v.remove(0);
+/// Whether a text starting with `a`, `b` drops its first letter.
+fn silent_start(a: char, b: char) -> bool {
+    matches!((a, b), ('K', 'N') | ('G', 'N') | ('P', 'N') | ('W', 'R') | ('A', 'E'))
+}
+
+fn upper_ascii(b: u8) -> char {
+    char::from(b.to_ascii_uppercase())
+}
+
+/// The uppercased, decomposed chars the rules read.
+trait Units {
+    fn len(&self) -> usize;
+    fn get(&self, j: usize) -> Option<char>;
+}
+
+impl Units for [char] {
+    #[inline]
+    fn len(&self) -> usize {
+        <[char]>::len(self)
     }
 
-    let at = |j: usize| -> char { v.get(j).copied().unwrap_or(END) };
-    let mut out = String::with_capacity(v.len() + 2);
+    #[inline]
+    fn get(&self, j: usize) -> Option<char> {
+        <[char]>::get(self, j).copied()
+    }
+}
+
+/// ASCII text, read as its uppercased chars.
+struct AsciiUpper<'a>(&'a [u8]);
+
+impl Units for AsciiUpper<'_> {
+    #[inline]
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    #[inline]
+    fn get(&self, j: usize) -> Option<char> {
+        self.0.get(j).map(|&b| upper_ascii(b))
+    }
+}
+
+/// Appends the code of `v` to `out`.
+fn rules<U: Units + ?Sized>(v: &U, out: &mut String) {
+    let at = |j: usize| -> char { v.get(j).unwrap_or(END) };
     let mut i = 0;
     while i < v.len() {
-        let c = v[i];
+        let c = at(i);
         let next = at(i + 1);
         let nextnext = at(i + 2);
-        let prev = if i == 0 { None } else { Some(v[i - 1]) };
+        let prev = if i == 0 { None } else { v.get(i - 1) };
 
         // Skip doubles, except CC.
         if c == next && c != 'C' {
@@ -182,5 +231,4 @@ pub fn metaphone(s: &str) -> String {
         }
         i += 1;
     }
-    out
 }

@@ -4,7 +4,9 @@
 //! C++ implementation).
 //!
 //! All functions take `&str`, never panic, and allocate only their result
-//! and small scratch buffers.
+//! and small scratch buffers. The `*_into` forms write into a caller's
+//! `String` instead, and allocate nothing for ASCII text once it has room
+//! (the FFI reuses one per thread).
 //!
 //! # Non-ASCII input
 //!
@@ -66,10 +68,10 @@ mod text;
 mod tests;
 
 pub use double_metaphone::double_metaphone;
-pub use match_rating::{match_rating_codex, match_rating_comparison};
-pub use metaphone::metaphone;
-pub use nysiis::nysiis;
-pub use soundex::soundex;
+pub use match_rating::{match_rating_codex, match_rating_codex_into, match_rating_comparison};
+pub use metaphone::{metaphone, metaphone_into};
+pub use nysiis::{nysiis, nysiis_into};
+pub use soundex::{soundex, soundex_into};
 
 /// Error of the Match Rating Approach functions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -56,17 +56,40 @@ impl Cluster for &str {
 /// so the result is not limited to ASCII (e.g. `"ç"` gives `"Ç"`). The code
 /// is not truncated. Empty input gives an empty string.
 pub fn nysiis(s: &str) -> String {
+    let mut out = String::new();
+    nysiis_into(s, &mut out);
+    out
+}
+
+thread_local! {
+    /// The byte path's text and key, reused: no allocation a call.
+    static SCRATCH: std::cell::RefCell<(Vec<u8>, Vec<u8>)> = const {
+        std::cell::RefCell::new((Vec::new(), Vec::new()))
+    };
+}
+
+/// [`nysiis`], written to `out` (cleared first): no allocation for ASCII
+/// input when `out` has room (the FFI's reused buffers).
+pub fn nysiis_into(s: &str, out: &mut String) {
+    out.clear();
     if s.is_empty() {
-        return String::new();
+        return;
     }
     if s.is_ascii() && !s.contains('\r') {
-        let v: Vec<u8> = s.bytes().map(|b| b.to_ascii_uppercase()).collect();
-        // ASCII bytes in, ASCII bytes out: always valid UTF-8.
-        return String::from_utf8(code(Affixes::of(&v), v))
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        SCRATCH.with(|scratch| {
+            let (v, key) = &mut *scratch.borrow_mut();
+            v.clear();
+            v.extend(s.bytes().map(|b| b.to_ascii_uppercase()));
+            code(Affixes::of(v), v, key);
+            // ASCII bytes in, ASCII bytes out.
+            out.extend(key.iter().map(|&b| char::from(b)));
+        });
+        return;
     }
     let up = upper(s);
-    code(Affixes::of(up.as_bytes()), graphemes(&up)).concat()
+    let mut key = Vec::new();
+    code(Affixes::of(up.as_bytes()), &mut graphemes(&up), &mut key);
+    out.push_str(&key.concat());
 }
 
 /// The prefix and suffix of the uppercased text that steps 1 and 2 rewrite.
@@ -114,9 +137,9 @@ impl Affixes {
     }
 }
 
-/// The NYSIIS key of a non-empty text whose clusters are `v`: jellyfish's
-/// rules, step by step.
-fn code<T: Cluster>(affixes: Affixes, mut v: Vec<T>) -> Vec<T> {
+/// The NYSIIS key of a non-empty text whose clusters are `v` (rewritten on
+/// the way), into `key` (cleared first): jellyfish's rules, step by step.
+fn code<T: Cluster>(affixes: Affixes, v: &mut Vec<T>, key: &mut Vec<T>) {
     let a = T::ascii;
     // Step 1: prefixes.
     match affixes.prefix {
@@ -144,7 +167,7 @@ fn code<T: Cluster>(affixes: Affixes, mut v: Vec<T>) -> Vec<T> {
     }
 
     // Step 3: the key starts with the first cluster.
-    let mut key: Vec<T> = Vec::with_capacity(v.len() + 2);
+    key.clear();
     key.push(v[0]);
 
     // Step 4: translate the rest.
@@ -215,7 +238,6 @@ fn code<T: Cluster>(affixes: Affixes, mut v: Vec<T>) -> Vec<T> {
     if key.len() > 1 && key.last().is_some_and(|g| g.is(b'A')) {
         key.pop();
     }
-    key
 }
 
 #[cfg(test)]
@@ -238,9 +260,12 @@ mod tests {
                 .map(|j| char::from(alphabet[((state >> (8 + 5 * j)) % alphabet.len() as u64) as usize]))
                 .collect();
             let up = upper(&text);
-            let v = up.as_bytes().to_vec();
-            let bytes: String = code(Affixes::of(&v), v).into_iter().map(char::from).collect();
-            assert_eq!(bytes, code(Affixes::of(up.as_bytes()), graphemes(&up)).concat(), "{text:?}");
+            let (mut v, mut key) = (up.as_bytes().to_vec(), Vec::new());
+            code(Affixes::of(&v.clone()), &mut v, &mut key);
+            let bytes: String = key.into_iter().map(char::from).collect();
+            let (mut clusters, mut key) = (graphemes(&up), Vec::new());
+            code(Affixes::of(up.as_bytes()), &mut clusters, &mut key);
+            assert_eq!(bytes, key.concat(), "{text:?}");
             assert_eq!(nysiis(&text), bytes, "{text:?}");
         }
     }

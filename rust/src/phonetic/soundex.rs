@@ -4,7 +4,7 @@ use super::text::push_upper_nfkd;
 
 /// The Soundex digit of an uppercase ASCII consonant, `'*'` for anything else.
 #[inline]
-fn digit(c: char) -> char {
+const fn digit(c: char) -> char {
     match c {
         'B' | 'F' | 'P' | 'V' => '1',
         'C' | 'G' | 'J' | 'K' | 'Q' | 'S' | 'X' | 'Z' => '2',
@@ -25,21 +25,77 @@ fn digit(c: char) -> char {
 /// other char (vowel, digit, punctuation, combining mark, ...) does. Empty
 /// input gives an empty string.
 pub fn soundex(s: &str) -> String {
+    let mut out = String::new();
+    soundex_into(s, &mut out);
+    out
+}
+
+/// [`soundex`], written to `out` (cleared first): no allocation for ASCII
+/// input when `out` has room (the FFI's reused buffers).
+pub fn soundex_into(s: &str, out: &mut String) {
+    out.clear();
     if s.is_ascii() {
-        // Uppercasing and NFKD leave ASCII one char per byte.
-        return code(s.bytes().map(|b| char::from(b.to_ascii_uppercase())));
+        return code_ascii(s.as_bytes(), out);
     }
     let mut v = Vec::with_capacity(s.len() + 4);
     push_upper_nfkd(s, &mut v);
-    code(v.into_iter())
+    code(v.into_iter(), out)
 }
 
-/// The code of the uppercased, decomposed chars `chars`.
-fn code(mut chars: impl Iterator<Item = char>) -> String {
-    let Some(first) = chars.next() else {
-        return String::new();
+/// What an ASCII byte is to the rules, in either case: its digit, `*` for a
+/// char that separates equal digits, or 0 for `H` and `W`, which do not.
+const ASCII_DIGITS: [u8; 128] = {
+    let mut table = [b'*'; 128];
+    let mut b = 0;
+    while b < 128 {
+        let up = (b as u8).to_ascii_uppercase();
+        let d = digit(up as char);
+        table[b] = if d != '*' {
+            d as u8
+        } else if up == b'H' || up == b'W' {
+            0
+        } else {
+            b'*'
+        };
+        b += 1;
+    }
+    table
+};
+
+/// [`code`] for ASCII text, which uppercasing and NFKD leave one char per
+/// byte: the same rules through a table (the code is ASCII too).
+fn code_ascii(s: &[u8], out: &mut String) {
+    let Some((&first, rest)) = s.split_first() else {
+        return;
     };
-    let mut out = String::with_capacity(8);
+    let mut code = [first.to_ascii_uppercase(), b'0', b'0', b'0'];
+    let mut last = match ASCII_DIGITS[usize::from(first)] {
+        0 => b'*',
+        d => d,
+    };
+    let mut n = 1;
+    for &b in rest {
+        let d = ASCII_DIGITS[usize::from(b)];
+        if d == 0 {
+            continue; // H, W
+        }
+        if d != b'*' && d != last {
+            code[n] = d;
+            n += 1;
+            if n == 4 {
+                break;
+            }
+        }
+        last = d;
+    }
+    out.extend(code.iter().map(|&b| char::from(b)));
+}
+
+/// Appends the code of the uppercased, decomposed chars `chars` to `out`.
+fn code(mut chars: impl Iterator<Item = char>, out: &mut String) {
+    let Some(first) = chars.next() else {
+        return;
+    };
     out.push(first);
     let mut last = digit(first);
     let mut n = 1;
@@ -62,5 +118,4 @@ fn code(mut chars: impl Iterator<Item = char>) -> String {
         out.push('0');
         n += 1;
     }
-    out
 }
