@@ -208,16 +208,36 @@ FASTCALL_SOURCE = PACKAGE_DIR / "_fastcall.c"
 FASTCALL_DECLARATION = "int ffzfc_install(const char *module_name);\n"
 
 
-def fastcall_pairs(fast) -> str:
+def fastcall_pairs(fast, shims) -> str:
     """For _fastcall.c: an adapter per fast shim, scoring two ``ffz_str``
-    with every option at its default, and ``ffzfc_find_pair`` over them."""
+    with every option at its default but ``score_cutoff`` (``cut``, NULL
+    for its default), and ``ffzfc_find_pair`` over them."""
+    middle_of = {shim: middle for shim, _, middle, _ in shims}
     out, rows = [], []
     for name, shim, defaults, result in fast:
         stem = name[len("ffzpy_a_"):]
-        args = ", ".join(["a.data", "a.len", "a.kind", "b.data", "b.len", "b.kind"] + defaults)
-        out.append(f"static {result} ffzfc_{stem}(ffz_str a, ffz_str b) {{ return {shim}({args}); }}\n")
+        middle = middle_of[shim]
+        values, kind = [], None
+        for (ctype, pname), default in zip(middle, defaults):
+            if pname == "score_cutoff":
+                field = "size" if ctype == "size_t" else "real"
+                kind = (
+                    "FFZFC_CUT_SIZE" if field == "size"
+                    else "FFZFC_CUT_SCORE" if _form_of(shim) == "score"
+                    else "FFZFC_CUT_NORMALIZED"
+                )
+                values.append(f"cut ? cut->{field} : {default}")
+            else:
+                values.append(default)
+        assert kind is not None, f"{shim} has no score_cutoff"
+        args = ", ".join(["a.data", "a.len", "a.kind", "b.data", "b.len", "b.kind"] + values)
+        out.append(
+            f"static {result} ffzfc_{stem}(ffz_str a, ffz_str b, const ffzfc_cutoff *cut) {{\n"
+            f"    return {shim}({args});\n"
+            f"}}\n"
+        )
         slots = f"ffzfc_{stem}, NULL" if result == "int64_t" else f"NULL, ffzfc_{stem}"
-        rows.append(f'        {{"{stem}", {slots}}},\n')
+        rows.append(f'        {{"{stem}", {kind}, {slots}}},\n')
     return (
         "".join(out)
         + "\nstatic const ffzfc_pair *ffzfc_find_pair(const char *name) {\n"
@@ -325,7 +345,7 @@ def build_cffi_modules(package_dir: Path) -> None:
         + fast_definitions(fast)
         + EXTRACT_SHIM_DEFINITION
         + FASTCALL_SOURCE.read_text()
-        + fastcall_pairs(fast),
+        + fastcall_pairs(fast, shims),
         # _fastcall.c reads str objects in place (PEP 393), which the
         # limited API hides; the module is built per interpreter anyway.
         define_macros=[("_CFFI_NO_LIMITED_API", None)],

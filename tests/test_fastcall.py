@@ -20,6 +20,8 @@ import subprocess
 import sys
 import threading
 import tracemalloc
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -134,6 +136,27 @@ def test_phonetic_fast_path_matches_jellyfish_on_names():
 @pytest.mark.parametrize("fn", PAIR_FUNCTIONS, ids=ids(PAIR_FUNCTIONS))
 def test_other_calls_take_the_python_path(fn, args, kwargs):
     same_outcome(fn, *args, **kwargs)
+
+
+CUTOFFS = [
+    None, 0, 1, 2, 5, 50, 100, 2**63, 2**70, -1, -(2**70), True, False,
+    0.0, -0.0, 0.25, 0.5, 0.8, 0.999, 1.0, 1.5, 2.5, 50.0, 66.7, 100.0, 101.0, -0.5, 1e300, 1e400,
+    float("nan"), float("-inf"), "x", b"1", [1], Fraction(1, 2), Decimal("0.5"),
+]
+
+
+@pytest.mark.parametrize("fn", PAIR_FUNCTIONS, ids=ids(PAIR_FUNCTIONS))
+def test_score_cutoff_keyword_equals_the_python_path(fn):
+    pairs = [("Jonathan Smith", "Johnathon Smyth"), ("", ""), ("abc", ""), ("\u4e2d\u03b1b", "\u4e2db"), ("kitten", "sitting")]
+    for a, b in pairs:
+        for cutoff in CUTOFFS:
+            same_outcome(fn, a, b, score_cutoff=cutoff)
+
+
+@pytest.mark.parametrize("fn", PAIR_FUNCTIONS, ids=ids(PAIR_FUNCTIONS))
+@given(a=texts, b=texts, cutoff=st.one_of(st.floats(0, 1), st.floats(0, 100), st.integers(0, 30)))
+def test_score_cutoffs_equal_the_python_path(fn, a, b, cutoff):
+    same_outcome(fn, a, b, score_cutoff=cutoff)
 
 
 class Text(str):

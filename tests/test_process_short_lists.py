@@ -157,6 +157,7 @@ def test_native_and_cffi_short_list_paths_agree(scorers, monkeypatch):
     native = [fp.extract(q, c, scorer=ours, limit=lim) for q, c, lim in cases]
     monkeypatch.setattr(fp, "_fast_extract", None)
     assert native == [fp.extract(q, c, scorer=ours, limit=lim) for q, c, lim in cases]
+    assert any(native)
     for (q, c, lim), got in zip(cases[:60], native):
         if "\0" not in q + "".join(c):
             assert got == rp.extract(q, c, scorer=theirs, limit=lim)
@@ -168,21 +169,25 @@ def test_native_short_list_path_declines_what_it_does_not_serve():
         pass
 
     address = fp._PLAIN.get(fuzz.ratio) or fp._native(fuzz.ratio, {})
+    nan = float("nan")
     cases = [
-        ("ab", ["ab", Text("ab")], address.address, 1, False),  # a str subclass
-        ("ab", ["ab", None], address.address, 1, False),
-        (Text("ab"), ["ab"], address.address, 1, False),
-        (b"ab", ["ab"], address.address, 1, False),
-        ("ab", ("ab",), address.address, 1, False),  # not a list
-        ("ab", [], address.address, 1, False),
-        ("ab", ["ab"] * 1025, address.address, 1, False),  # past the limit
-        ("ab", ["ab"], address.address, 0, False),
-        ("ab", ["ab"], address.address, 2, False),  # limit past the list
-        ("ab", ["ab"], 0, 1, False),  # no scorer
+        ("ab", ["ab", Text("ab")], address.address, 1, False, nan),  # a str subclass
+        ("ab", ["ab", None], address.address, 1, False, nan),
+        (Text("ab"), ["ab"], address.address, 1, False, nan),
+        (b"ab", ["ab"], address.address, 1, False, nan),
+        ("ab", ("ab",), address.address, 1, False, nan),  # not a list
+        ("ab", [], address.address, 1, False, nan),
+        ("ab", ["ab"] * 1025, address.address, 1, False, nan),  # past the limit
+        ("ab", ["ab"], address.address, 0, False, nan),
+        ("ab", ["ab"], address.address, 2, False, nan),  # limit past the list
+        ("ab", ["ab"], 0, 1, False, nan),  # no scorer
+        ("ab", ["ab"], address.address, 1, False, 50),  # a cutoff that is not a float
+        ("ab", ["ab"], address.address, 1, False),  # too few arguments
     ]
     for case in cases:
         assert fp._fast_extract(*case) is None, case
-    assert fp._fast_extract("ab", ["ab", "b"], address.address, 2, False) == [("ab", 100.0, 0), ("b", 66.66666666666667, 1)]
+    assert fp._fast_extract("ab", ["ab", "b"], address.address, 2, False, nan) == [("ab", 100.0, 0), ("b", 66.66666666666667, 1)]
+    assert fp._fast_extract("ab", ["ab", "b"], address.address, 2, False, 70.0) == [("ab", 100.0, 0)]
     # and the public functions still answer these through the general path
     assert fp.extractOne("ab", ["x", Text("ab")], scorer=fuzz.ratio) == rp.extractOne("ab", ["x", Text("ab")], scorer=rfuzz.ratio)
 
@@ -199,3 +204,46 @@ def test_native_short_list_path_keeps_reference_counts():
         del found
     after = [sys.getrefcount(c) for c in choices] + [sys.getrefcount(query), sys.getrefcount(choices)]
     assert after == before
+
+
+@pytest.mark.parametrize("scorers", SCORERS, ids=IDS)
+def test_score_cutoffs_on_short_lists_match_rapidfuzz_and_the_general_path(scorers, monkeypatch):
+    """A score_cutoff keeps extract and extractOne on the short-list paths;
+    they agree with rapidfuzz, and with the general path (INLINE_WORK 0),
+    for cutoffs inside, at and outside the score range, of every type."""
+    ours, theirs = scorers
+    rng = random.Random(23)
+    cutoffs = [0, 1, 2, 2.5, 50, 66.7, 90, 100, 0.5, 0.8, 1.0, True, -1, 101, float("nan"), float("inf"), "x", None]
+    cases = []
+    for _ in range(40):
+        choices = words(rng, rng.randint(0, 30))
+        query = words(rng, 1)[0]
+        cases.append((query, choices, rng.choice(cutoffs), rng.choice([None, 1, 3])))
+
+    def results(use_oracle):
+        out = []
+        for query, choices, cutoff, limit in cases:
+            fn = theirs if use_oracle else ours
+            module = rp if use_oracle else fp
+            out.append((
+                outcome(module.extract, query, choices, scorer=fn, limit=limit, score_cutoff=cutoff),
+                outcome(module.extractOne, query, choices, scorer=fn, score_cutoff=cutoff),
+            ))
+        return out
+
+    short = results(False)
+    monkeypatch.setattr(_batch, "INLINE_WORK", 0)
+    monkeypatch.setattr(fp, "INLINE_WORK", 0)
+    assert short == results(False)
+    monkeypatch.undo()
+    oracle = results(True)
+    for case, got, want in zip(cases, short, oracle):
+        if got[0][0] is list and want[0][0] is list:  # both answered: the same answer
+            assert got == want, case
+
+
+def outcome(fn, *args, **kwargs):
+    try:
+        return list, fn(*args, **kwargs)
+    except Exception as e:  # noqa: BLE001 - the exception type is the outcome
+        return type(e), None

@@ -11,7 +11,8 @@
  * GIL around it, about 150 ns for a pair of strings, which is more than
  * rapidfuzz's whole call. A single short pair is the one job where that
  * floor shows, so the common call, positional ``str`` arguments and every
- * option at its default, is served here by a vectorcall object that reads
+ * option at its default but perhaps ``score_cutoff``, is served here by a
+ * vectorcall object that reads
  * the strings' code points in place (PEP 393: 1-byte strings are
  * ``FFZ_KIND_U8``, 4-byte ones ``FFZ_KIND_U32``; 2-byte ones are widened)
  * and calls the library directly. Any other call (keywords, other types, a
@@ -89,13 +90,81 @@ static void ffzfc_view_free(ffzfc_view *view) {
     PyMem_Free(view->owned);
 }
 
-/* A pair scorer with every option at its default: the result, or a
- * negative value (an error, or a value past int64) for the slow path. */
+/* A score_cutoff as the library takes it; which field is read depends on
+ * the scorer's FFZFC_CUT_* kind. */
+typedef struct {
+    size_t size;
+    double real;
+} ffzfc_cutoff;
+
+/* How a scorer's Python function reads score_cutoff (distance/_params.py,
+ * distance/_generate.py), for the values this file converts itself: */
+enum {
+    /* int_cutoff: a non-negative int or finite float, truncated, at most
+     * SIZE_MAX (distance and similarity of the integer metrics). */
+    FFZFC_CUT_SIZE,
+    /* normalized_cutoff: a number in [0, 1], rounded to float32 (the
+     * normalized forms, and every form of Jaro and JaroWinkler). */
+    FFZFC_CUT_NORMALIZED,
+    /* A number, passed as a double as given (the fuzz scorers). */
+    FFZFC_CUT_SCORE,
+};
+
+/* A pair scorer with every option at its default but score_cutoff (`cut`,
+ * NULL for its default): the result, or a negative value (an error, or a
+ * value past int64) for the slow path. */
 typedef struct {
     const char *name;
-    int64_t (*integer)(ffz_str, ffz_str);
-    double (*real)(ffz_str, ffz_str);
+    int cutoff_kind;
+    int64_t (*integer)(ffz_str, ffz_str, const ffzfc_cutoff *cut);
+    double (*real)(ffz_str, ffz_str, const ffzfc_cutoff *cut);
 } ffzfc_pair;
+
+/* 1 with `cut` set when this file reads `value` as the Python function
+ * would; 0 for anything else (other types, out of range, NaN), which the
+ * Python function then accepts or rejects itself. */
+static int ffzfc_read_cutoff(int kind, PyObject *value, ffzfc_cutoff *cut) {
+    double real;
+    if (PyFloat_CheckExact(value)) {
+        real = PyFloat_AS_DOUBLE(value);
+    } else if (PyLong_CheckExact(value)) {
+        if (kind == FFZFC_CUT_SIZE) {
+            int overflow = 0;
+            long long small = PyLong_AsLongLongAndOverflow(value, &overflow);
+            if (overflow < 0 || (overflow == 0 && small < 0)) return 0; /* negative */
+            unsigned long long big = (unsigned long long)small;
+            if (overflow > 0) {
+                big = PyLong_AsUnsignedLongLong(value);
+                if (big == (unsigned long long)-1 && PyErr_Occurred()) {
+                    PyErr_Clear(); /* past 64 bits: min(value, SIZE_MAX) */
+                    big = SIZE_MAX;
+                }
+            }
+            cut->size = big > SIZE_MAX ? SIZE_MAX : (size_t)big;
+            return 1;
+        }
+        real = PyLong_AsDouble(value);
+        if (real == -1.0 && PyErr_Occurred()) {
+            PyErr_Clear();
+            return 0;
+        }
+    } else {
+        return 0;
+    }
+    switch (kind) {
+    case FFZFC_CUT_SIZE:
+        if (!(real >= 0.0) || real > 1e300) return 0; /* NaN, negative, inf */
+        cut->size = real >= 18446744073709551616.0 ? SIZE_MAX : (size_t)real;
+        return 1;
+    case FFZFC_CUT_NORMALIZED:
+        if (!(real >= 0.0 && real <= 1.0)) return 0;
+        cut->real = (double)(float)real;
+        return 1;
+    default:
+        cut->real = real;
+        return 1;
+    }
+}
 
 /* A single-string phonetic code, by ffz_phonetic_into's algorithm. */
 typedef struct {
@@ -136,11 +205,28 @@ static PyObject *ffzfc_fallback(ffzfc_function *self, PyObject *const *args, siz
     return PyObject_Vectorcall(self->fallback, args, nargsf, kwnames);
 }
 
+static PyObject *ffzfc_score_cutoff; /* "score_cutoff", interned */
+
+/* Serves f(s1, s2) and f(s1, s2, score_cutoff=x) for exact str. */
 static PyObject *ffzfc_pair_call(PyObject *callable, PyObject *const *args, size_t nargsf,
                                  PyObject *kwnames) {
     ffzfc_function *self = (ffzfc_function *)callable;
-    if (PyVectorcall_NARGS(nargsf) != 2 || kwnames != NULL) {
-        return ffzfc_fallback(self, args, nargsf, kwnames);
+    const ffzfc_pair *pair = self->pair;
+    if (PyVectorcall_NARGS(nargsf) != 2) return ffzfc_fallback(self, args, nargsf, kwnames);
+    ffzfc_cutoff cutoff;
+    const ffzfc_cutoff *cut = NULL;
+    if (kwnames != NULL) {
+        PyObject *key = PyTuple_GET_SIZE(kwnames) == 1 ? PyTuple_GET_ITEM(kwnames, 0) : NULL;
+        if (key == NULL || (key != ffzfc_score_cutoff &&
+                            PyUnicode_Compare(key, ffzfc_score_cutoff) != 0)) {
+            return ffzfc_fallback(self, args, nargsf, kwnames);
+        }
+        if (args[2] != Py_None) {
+            if (!ffzfc_read_cutoff(pair->cutoff_kind, args[2], &cutoff)) {
+                return ffzfc_fallback(self, args, nargsf, kwnames);
+            }
+            cut = &cutoff;
+        }
     }
     ffzfc_view a, b;
     if (!ffzfc_view_init(&a, args[0])) return ffzfc_fallback(self, args, nargsf, kwnames);
@@ -150,13 +236,12 @@ static PyObject *ffzfc_pair_call(PyObject *callable, PyObject *const *args, size
     }
     PyThreadState *released = NULL;
     if (a.str.len + b.str.len >= FFZFC_RELEASE_UNITS) released = PyEval_SaveThread();
-    const ffzfc_pair *pair = self->pair;
     int64_t integer = 0;
     double real = 0.0;
     if (pair->integer != NULL) {
-        integer = pair->integer(a.str, b.str);
+        integer = pair->integer(a.str, b.str, cut);
     } else {
-        real = pair->real(a.str, b.str);
+        real = pair->real(a.str, b.str, cut);
     }
     if (released != NULL) PyEval_RestoreThread(released);
     ffzfc_view_free(&a);
@@ -318,21 +403,24 @@ static PyTypeObject ffzfc_function_type = {
  * the cffi path, which releases it and can use every core. */
 #define FFZFC_EXTRACT_MAX 1024
 
-/* fastcall_extract(query, choices, scorer_address, limit, integral):
+/* fastcall_extract(query, choices, scorer_address, limit, integral, cutoff):
  * process.extract's results for the common call, a str query against a
- * list of at most FFZFC_EXTRACT_MAX exact str, every option at its default
- * but `limit` (1 <= limit <= len(choices)): a list of (choice, score,
- * index), best first, with int scores when `integral`. `scorer_address`
- * is the address of a live ffz_scorer. None when the call is not of that
- * form or the library fails, for the general path to repeat it. */
+ * list of at most FFZFC_EXTRACT_MAX exact str, with no processor, hint or
+ * scorer_kwargs, `limit` in 1..=len(choices) and `cutoff` a float, already
+ * converted as the library takes it, or NaN for none: a list of (choice,
+ * score, index), best first, with int scores when `integral`.
+ * `scorer_address` is the address of a live ffz_scorer. None when the call
+ * is not of that form or the library fails, for the general path to repeat
+ * it. */
 static PyObject *ffzfc_extract(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     (void)module;
-    if (nargs != 5 || !PyList_CheckExact(args[1])) Py_RETURN_NONE;
+    if (nargs != 6 || !PyList_CheckExact(args[1]) || !PyFloat_CheckExact(args[5])) Py_RETURN_NONE;
     PyObject *choices = args[1];
     Py_ssize_t count = PyList_GET_SIZE(choices);
     Py_ssize_t limit = PyLong_AsSsize_t(args[3]);
     const ffz_scorer *scorer = PyLong_AsVoidPtr(args[2]);
     int integral = PyObject_IsTrue(args[4]);
+    double cutoff = PyFloat_AS_DOUBLE(args[5]);
     if (PyErr_Occurred()) return NULL;
     if (count == 0 || count > FFZFC_EXTRACT_MAX || limit < 1 || limit > count || scorer == NULL) {
         Py_RETURN_NONE;
@@ -382,7 +470,8 @@ static PyObject *ffzfc_extract(PyObject *module, PyObject *const *args, Py_ssize
     }
     ffz_strs list = {units, total, lengths, (size_t)count, wide ? FFZ_KIND_U32 : FFZ_KIND_U8};
     size_t written = 0;
-    int32_t status = ffz_process_extract(query.str, &list, scorer, (size_t)limit, NULL, NULL, 1, NULL,
+    int32_t status = ffz_process_extract(query.str, &list, scorer, (size_t)limit,
+                                         cutoff == cutoff ? &cutoff : NULL, NULL, 1, NULL,
                                          positions, scores, &written);
     ffzfc_view_free(&query);
     PyObject *found = NULL;
@@ -463,6 +552,10 @@ static int ffzfc_install(const char *module_name) {
     int result = -1;
     PyObject *module = NULL, *wrap = NULL, *extract = NULL;
     if (PyType_Ready(&ffzfc_function_type) < 0) goto done;
+    if (ffzfc_score_cutoff == NULL) {
+        ffzfc_score_cutoff = PyUnicode_InternFromString("score_cutoff");
+        if (ffzfc_score_cutoff == NULL) goto done;
+    }
     module = PyImport_ImportModule(module_name);
     if (module == NULL) goto done;
     wrap = PyCFunction_NewEx(&ffzfc_wrap_def, NULL, NULL);

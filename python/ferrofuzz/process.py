@@ -374,9 +374,9 @@ def extractOne(
     """The best choice for ``query`` as (choice, score, index or key), or
     None when no choice passes ``score_cutoff``. Ties go to the first choice.
     See ``rapidfuzz.process.extractOne``."""
-    if (processor is score_cutoff is score_hint is scorer_kwargs is None
+    if (processor is score_hint is scorer_kwargs is None
             and query.__class__ is str and choices.__class__ is list):
-        found = _plain_flat(query, choices, scorer, 1)
+        found = _plain_flat(query, choices, scorer, 1, score_cutoff)
         if found is not None:
             return found[0] if found else None
     scorer = _scorer(scorer)
@@ -405,11 +405,13 @@ def extractOne(
     return found[0] if found else None
 
 
-def _plain_flat(query: Any, choices: Any, scorer: Any, limit: int) -> Optional[List[Tuple[Any, Any, Any]]]:
+def _plain_flat(
+    query: Any, choices: Any, scorer: Any, limit: int, score_cutoff: Any = None,
+) -> Optional[List[Tuple[Any, Any, Any]]]:
     """extract's results for the common call, in one flat library call
     (``_batch.extract_flat``), or None for the general path. The caller has
-    checked: a ``str`` query, a ``list`` of choices, no processor, cutoff,
-    hint or scorer_kwargs. ``limit`` may be anything."""
+    checked: a ``str`` query, a ``list`` of choices, no processor, hint or
+    scorer_kwargs. ``limit`` and ``score_cutoff`` may be anything."""
     if scorer.__class__ is _Default:
         scorer = scorer.get()
     try:
@@ -423,11 +425,21 @@ def _plain_flat(query: Any, choices: Any, scorer: Any, limit: int) -> Optional[L
         limit = n
     if limit.__class__ is not int or limit <= 0:
         return None
+    cutoff = _NAN
+    if score_cutoff is not None:
+        # The general path raises for a bad cutoff, and a NaN one passes
+        # nothing; both are left to it.
+        try:
+            cutoff = _cutoff(score_cutoff, native)
+        except (TypeError, ValueError, OverflowError):
+            return None
+        if cutoff != cutoff:
+            return None
     if _fast_extract is not None:
-        found = _fast_extract(query, choices, native.address, limit, native.integral)
+        found = _fast_extract(query, choices, native.address, limit, native.integral, cutoff)
         if found is not None:
             return found
-    return extract_flat(query, choices, None, native.struct, native.integral, limit, _NAN, _NAN,
+    return extract_flat(query, choices, None, native.struct, native.integral, limit, cutoff, _NAN,
                         0 if n >= PARALLEL_CHOICES else 1)
 
 
@@ -450,9 +462,9 @@ def extract(
     """The best ``limit`` choices for ``query`` (None: all that pass
     ``score_cutoff``) as (choice, score, index or key), best first, ties in
     list order. See ``rapidfuzz.process.extract``."""
-    if (processor is score_cutoff is score_hint is scorer_kwargs is None
+    if (processor is score_hint is scorer_kwargs is None
             and query.__class__ is str and choices.__class__ is list):
-        found = _plain_flat(query, choices, scorer, limit)
+        found = _plain_flat(query, choices, scorer, limit, score_cutoff)
         if found is not None:
             return found
     scorer = _scorer(scorer)
