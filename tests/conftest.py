@@ -105,6 +105,8 @@ ORACLE_CHANGES = [
             "tests/test_fuzz.py::test_known_values",
             "tests/test_process.py::test_defaults_are_wratio_and_ratio",
             "tests/test_process_short_lists.py::test_limits_around_the_pooled_buffers_match_rapidfuzz[WRatio]",
+            "tests/test_process_short_lists.py::test_mixed_width_short_lists_match_rapidfuzz[WRatio]",
+            "tests/test_process_short_lists.py::test_score_cutoffs_on_short_lists_match_rapidfuzz[WRatio]",
         ],
     ),
     (

@@ -138,13 +138,10 @@ def test_threads_sharing_the_buffer_pool_get_their_own_results():
 native_only = pytest.mark.skipif(fp._fast_extract is None, reason="API mode only")
 
 
-@native_only
-@pytest.mark.parametrize("scorers", SCORERS, ids=IDS)
-def test_native_and_cffi_short_list_paths_agree(scorers, monkeypatch):
-    """fastcall_extract gives what the cffi flat path gives, on lists of
-    every str width (1-, 2- and 4-byte, mixed), with NULs inside items, and
-    on both sides of its length limit."""
-    ours, theirs = scorers
+def mixed_width_cases():
+    """(query, choices, limit) over lists of every str width (1-, 2- and
+    4-byte, mixed), with NULs inside items, and on both sides of the native
+    path's length limit."""
     rng = random.Random(17)
     alphabets = ["abc de", "abc \u00e9\u00ff", "ab \u0101\u4e2d", "ab \U0001F600", ALPHABET + "\0"]
     cases = []
@@ -154,13 +151,27 @@ def test_native_and_cffi_short_list_paths_agree(scorers, monkeypatch):
             query = "".join(rng.choice(rng.choice(alphabets)) for _ in range(rng.randint(0, 10)))
             for limit in (1, 3, None):
                 cases.append((query, choices, limit))
+    return cases
+
+
+@native_only
+@pytest.mark.parametrize("scorers", SCORERS, ids=IDS)
+def test_native_and_cffi_short_list_paths_agree(scorers, monkeypatch):
+    """fastcall_extract gives what the cffi flat path gives."""
+    ours, _ = scorers
+    cases = mixed_width_cases()
     native = [fp.extract(q, c, scorer=ours, limit=lim) for q, c, lim in cases]
     monkeypatch.setattr(fp, "_fast_extract", None)
     assert native == [fp.extract(q, c, scorer=ours, limit=lim) for q, c, lim in cases]
     assert any(native)
-    for (q, c, lim), got in zip(cases[:60], native):
+
+
+@pytest.mark.parametrize("scorers", SCORERS, ids=IDS)
+def test_mixed_width_short_lists_match_rapidfuzz(scorers):
+    ours, theirs = scorers
+    for q, c, lim in mixed_width_cases()[:60]:
         if "\0" not in q + "".join(c):
-            assert got == rp.extract(q, c, scorer=theirs, limit=lim)
+            assert fp.extract(q, c, scorer=ours, limit=lim) == rp.extract(q, c, scorer=theirs, limit=lim)
 
 
 @native_only
@@ -206,12 +217,7 @@ def test_native_short_list_path_keeps_reference_counts():
     assert after == before
 
 
-@pytest.mark.parametrize("scorers", SCORERS, ids=IDS)
-def test_score_cutoffs_on_short_lists_match_rapidfuzz_and_the_general_path(scorers, monkeypatch):
-    """A score_cutoff keeps extract and extractOne on the short-list paths;
-    they agree with rapidfuzz, and with the general path (INLINE_WORK 0),
-    for cutoffs inside, at and outside the score range, of every type."""
-    ours, theirs = scorers
+def cutoff_cases():
     rng = random.Random(23)
     cutoffs = [0, 1, 2, 2.5, 50, 66.7, 90, 100, 0.5, 0.8, 1.0, True, -1, 101, float("nan"), float("inf"), "x", None]
     cases = []
@@ -219,25 +225,36 @@ def test_score_cutoffs_on_short_lists_match_rapidfuzz_and_the_general_path(score
         choices = words(rng, rng.randint(0, 30))
         query = words(rng, 1)[0]
         cases.append((query, choices, rng.choice(cutoffs), rng.choice([None, 1, 3])))
+    return cases
 
-    def results(use_oracle):
-        out = []
-        for query, choices, cutoff, limit in cases:
-            fn = theirs if use_oracle else ours
-            module = rp if use_oracle else fp
-            out.append((
-                outcome(module.extract, query, choices, scorer=fn, limit=limit, score_cutoff=cutoff),
-                outcome(module.extractOne, query, choices, scorer=fn, score_cutoff=cutoff),
-            ))
-        return out
 
-    short = results(False)
+def cutoff_results(module, scorer):
+    return [
+        (
+            outcome(module.extract, query, choices, scorer=scorer, limit=limit, score_cutoff=cutoff),
+            outcome(module.extractOne, query, choices, scorer=scorer, score_cutoff=cutoff),
+        )
+        for query, choices, cutoff, limit in cutoff_cases()
+    ]
+
+
+@pytest.mark.parametrize("scorers", SCORERS, ids=IDS)
+def test_score_cutoffs_on_short_lists_match_the_general_path(scorers, monkeypatch):
+    """A score_cutoff keeps extract and extractOne on the short-list paths;
+    they agree with the general path (INLINE_WORK 0), for cutoffs inside,
+    at and outside the score range, of every type."""
+    ours, _ = scorers
+    short = cutoff_results(fp, ours)
     monkeypatch.setattr(_batch, "INLINE_WORK", 0)
     monkeypatch.setattr(fp, "INLINE_WORK", 0)
-    assert short == results(False)
-    monkeypatch.undo()
-    oracle = results(True)
-    for case, got, want in zip(cases, short, oracle):
+    assert short == cutoff_results(fp, ours)
+    assert any(kind is list and found for (kind, found), _ in short)
+
+
+@pytest.mark.parametrize("scorers", SCORERS, ids=IDS)
+def test_score_cutoffs_on_short_lists_match_rapidfuzz(scorers):
+    ours, theirs = scorers
+    for case, got, want in zip(cutoff_cases(), cutoff_results(fp, ours), cutoff_results(rp, theirs)):
         if got[0][0] is list and want[0][0] is list:  # both answered: the same answer
             assert got == want, case
 
