@@ -159,6 +159,30 @@ def test_score_cutoffs_equal_the_python_path(fn, a, b, cutoff):
     same_outcome(fn, a, b, score_cutoff=cutoff)
 
 
+@pytest.mark.parametrize("fn", PAIR_FUNCTIONS, ids=ids(PAIR_FUNCTIONS))
+def test_processor_keyword_equals_the_python_path(fn):
+    from ferrofuzz.utils import default_process
+
+    texts = ["Jonathan Smith!", "  johnathon SMYTH ", "", "   ", "!?-", "A1 b2", "\u00c9mile Zola", "x" * 300, "Ab " * 90]
+    for a in texts:
+        for b in texts[:5]:
+            for processor in (default_process, None, str.lower):
+                same_outcome(fn, a, b, processor=processor)
+                same_outcome(fn, a, b, processor=processor, score_cutoff=0.5)
+                same_outcome(fn, a, b, score_cutoff=50, processor=processor)
+    same_outcome(fn, "ab", None, processor=default_process)
+    same_outcome(fn, b"ab", "ab", processor=default_process)
+    same_outcome(fn, "ab", "ab", processor=default_process, score_hint=1)
+
+
+@pytest.mark.parametrize("fn", PAIR_FUNCTIONS, ids=ids(PAIR_FUNCTIONS))
+@given(a=st.text(alphabet="aB1 !-\tz\u00e9", max_size=30), b=st.text(alphabet="ab1 Z.", max_size=30))
+def test_default_process_equals_the_python_path(fn, a, b):
+    from ferrofuzz.utils import default_process
+
+    same_outcome(fn, a, b, processor=default_process)
+
+
 class Text(str):
     """A str subclass: never read in place, the Python path serves it."""
 

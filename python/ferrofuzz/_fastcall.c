@@ -11,7 +11,8 @@
  * GIL around it, about 150 ns for a pair of strings, which is more than
  * rapidfuzz's whole call. A single short pair is the one job where that
  * floor shows, so the common call, positional ``str`` arguments and every
- * option at its default but perhaps ``score_cutoff``, is served here by a
+ * option at its default but perhaps ``score_cutoff`` and
+ * ``processor=utils.default_process`` (on ASCII text), is served here by a
  * vectorcall object that reads
  * the strings' code points in place (PEP 393: 1-byte strings are
  * ``FFZ_KIND_U8``, 4-byte ones ``FFZ_KIND_U32``; 2-byte ones are widened)
@@ -32,8 +33,8 @@
  *
  * Entry: ``ffzfc_install(module)`` (declared in the cdef, so Python calls
  * it through cffi, which has released the GIL; it takes it back) adds the
- * builtins ``fastcall_wrap(table, name, fallback)`` and
- * ``fastcall_extract(...)`` to the named module.
+ * builtins ``fastcall_wrap(table, name, fallback)``, ``fastcall_extract(...)``
+ * and ``fastcall_default_process(fn)`` to the named module.
  */
 
 #define FFZFC_RELEASE_UNITS 512
@@ -206,8 +207,52 @@ static PyObject *ffzfc_fallback(ffzfc_function *self, PyObject *const *args, siz
 }
 
 static PyObject *ffzfc_score_cutoff; /* "score_cutoff", interned */
+static PyObject *ffzfc_processor;    /* "processor", interned */
+/* ferrofuzz.utils.default_process, once utils has registered it. */
+static PyObject *ffzfc_default_process;
 
-/* Serves f(s1, s2) and f(s1, s2, score_cutoff=x) for exact str. */
+/* Whether `key` (a keyword name) is `name` (interned). */
+static int ffzfc_is_key(PyObject *key, PyObject *name) {
+    return key == name || PyUnicode_Compare(key, name) == 0;
+}
+
+/* default_process of ASCII text into `buf` (FFZFC_PROCESS_CAP bytes): ASCII
+ * letters lowercased, digits kept, every other char a space, then spaces
+ * trimmed from both ends, as utils.default_process does. 0 when the text
+ * is not ASCII or longer than the buffer (the Python function then). */
+#define FFZFC_PROCESS_CAP 256
+
+static int ffzfc_process_ascii(PyObject *text, char *buf, ffz_str *out) {
+    if (!PyUnicode_IS_ASCII(text)) return 0;
+    size_t len = (size_t)PyUnicode_GET_LENGTH(text);
+    if (len > FFZFC_PROCESS_CAP) return 0;
+    const unsigned char *data = PyUnicode_DATA(text);
+    size_t start = 0, end = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = data[i];
+        if (c >= 'A' && c <= 'Z') {
+            c += 32;
+        } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+            c = ' ';
+        }
+        buf[i] = (char)c;
+        if (c != ' ') {
+            if (end == 0) start = i;
+            end = i + 1;
+        }
+    }
+    out->data = buf + start;
+    out->len = end - start;
+    out->kind = FFZ_KIND_U8;
+    return 1;
+}
+
+static PyObject *ffzfc_score(ffzfc_function *self, ffzfc_view *a_view, ffzfc_view *b_view,
+                             const ffzfc_cutoff *cut, PyObject *const *args, size_t nargsf,
+                             PyObject *kwnames);
+
+/* Serves f(s1, s2) for exact str, with score_cutoff=x and
+ * processor=None or utils.default_process as keywords. */
 static PyObject *ffzfc_pair_call(PyObject *callable, PyObject *const *args, size_t nargsf,
                                  PyObject *kwnames) {
     ffzfc_function *self = (ffzfc_function *)callable;
@@ -215,18 +260,37 @@ static PyObject *ffzfc_pair_call(PyObject *callable, PyObject *const *args, size
     if (PyVectorcall_NARGS(nargsf) != 2) return ffzfc_fallback(self, args, nargsf, kwnames);
     ffzfc_cutoff cutoff;
     const ffzfc_cutoff *cut = NULL;
+    int process = 0;
     if (kwnames != NULL) {
-        PyObject *key = PyTuple_GET_SIZE(kwnames) == 1 ? PyTuple_GET_ITEM(kwnames, 0) : NULL;
-        if (key == NULL || (key != ffzfc_score_cutoff &&
-                            PyUnicode_Compare(key, ffzfc_score_cutoff) != 0)) {
-            return ffzfc_fallback(self, args, nargsf, kwnames);
-        }
-        if (args[2] != Py_None) {
-            if (!ffzfc_read_cutoff(pair->cutoff_kind, args[2], &cutoff)) {
+        Py_ssize_t keywords = PyTuple_GET_SIZE(kwnames);
+        if (keywords > 2) return ffzfc_fallback(self, args, nargsf, kwnames);
+        for (Py_ssize_t k = 0; k < keywords; k++) {
+            PyObject *key = PyTuple_GET_ITEM(kwnames, k), *value = args[2 + k];
+            if (ffzfc_is_key(key, ffzfc_score_cutoff)) {
+                if (value == Py_None) continue;
+                if (!ffzfc_read_cutoff(pair->cutoff_kind, value, &cutoff)) {
+                    return ffzfc_fallback(self, args, nargsf, kwnames);
+                }
+                cut = &cutoff;
+            } else if (ffzfc_is_key(key, ffzfc_processor) &&
+                       (value == Py_None || (ffzfc_default_process != NULL && value == ffzfc_default_process))) {
+                process = value != Py_None;
+            } else {
                 return ffzfc_fallback(self, args, nargsf, kwnames);
             }
-            cut = &cutoff;
         }
+    }
+    if (process) {
+        if (!PyUnicode_CheckExact(args[0]) || !PyUnicode_CheckExact(args[1])) {
+            return ffzfc_fallback(self, args, nargsf, kwnames);
+        }
+        char buf_a[FFZFC_PROCESS_CAP], buf_b[FFZFC_PROCESS_CAP];
+        ffzfc_view a, b;
+        a.owned = b.owned = NULL;
+        if (!ffzfc_process_ascii(args[0], buf_a, &a.str) || !ffzfc_process_ascii(args[1], buf_b, &b.str)) {
+            return ffzfc_fallback(self, args, nargsf, kwnames);
+        }
+        return ffzfc_score(self, &a, &b, cut, args, nargsf, kwnames);
     }
     ffzfc_view a, b;
     if (!ffzfc_view_init(&a, args[0])) return ffzfc_fallback(self, args, nargsf, kwnames);
@@ -234,18 +298,28 @@ static PyObject *ffzfc_pair_call(PyObject *callable, PyObject *const *args, size
         ffzfc_view_free(&a);
         return ffzfc_fallback(self, args, nargsf, kwnames);
     }
+    return ffzfc_score(self, &a, &b, cut, args, nargsf, kwnames);
+}
+
+/* Scores the views (and frees them); the Python function for results the
+ * flat shims cannot carry. */
+static PyObject *ffzfc_score(ffzfc_function *self, ffzfc_view *a_view, ffzfc_view *b_view,
+                             const ffzfc_cutoff *cut, PyObject *const *args, size_t nargsf,
+                             PyObject *kwnames) {
+    const ffzfc_pair *pair = self->pair;
+    ffz_str a = a_view->str, b = b_view->str;
     PyThreadState *released = NULL;
-    if (a.str.len + b.str.len >= FFZFC_RELEASE_UNITS) released = PyEval_SaveThread();
+    if (a.len + b.len >= FFZFC_RELEASE_UNITS) released = PyEval_SaveThread();
     int64_t integer = 0;
     double real = 0.0;
     if (pair->integer != NULL) {
-        integer = pair->integer(a.str, b.str, cut);
+        integer = pair->integer(a, b, cut);
     } else {
-        real = pair->real(a.str, b.str, cut);
+        real = pair->real(a, b, cut);
     }
     if (released != NULL) PyEval_RestoreThread(released);
-    ffzfc_view_free(&a);
-    ffzfc_view_free(&b);
+    ffzfc_view_free(a_view);
+    ffzfc_view_free(b_view);
     if (pair->integer != NULL) {
         if (integer >= 0) return PyLong_FromLongLong(integer);
     } else if (real >= 0.0) {
@@ -542,6 +616,19 @@ static PyObject *ffzfc_wrap(PyObject *module, PyObject *const *args, Py_ssize_t 
     return (PyObject *)self;
 }
 
+/* fastcall_default_process(fn): the object that processor=fn means
+ * utils.default_process for (the pair functions then process ASCII text
+ * here). */
+static PyObject *ffzfc_set_default_process(PyObject *module, PyObject *fn) {
+    (void)module;
+    Py_INCREF(fn);
+    Py_XSETREF(ffzfc_default_process, fn);
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef ffzfc_default_process_def = {"fastcall_default_process", ffzfc_set_default_process, METH_O,
+                                                NULL};
+
 static PyMethodDef ffzfc_wrap_def = {"fastcall_wrap", (PyCFunction)(void (*)(void))ffzfc_wrap,
                                      METH_FASTCALL, NULL};
 
@@ -550,24 +637,31 @@ static PyMethodDef ffzfc_wrap_def = {"fastcall_wrap", (PyCFunction)(void (*)(voi
 static int ffzfc_install(const char *module_name) {
     PyGILState_STATE gil = PyGILState_Ensure();
     int result = -1;
-    PyObject *module = NULL, *wrap = NULL, *extract = NULL;
+    PyObject *module = NULL, *wrap = NULL, *extract = NULL, *processor = NULL;
     if (PyType_Ready(&ffzfc_function_type) < 0) goto done;
     if (ffzfc_score_cutoff == NULL) {
         ffzfc_score_cutoff = PyUnicode_InternFromString("score_cutoff");
         if (ffzfc_score_cutoff == NULL) goto done;
     }
+    if (ffzfc_processor == NULL) {
+        ffzfc_processor = PyUnicode_InternFromString("processor");
+        if (ffzfc_processor == NULL) goto done;
+    }
     module = PyImport_ImportModule(module_name);
     if (module == NULL) goto done;
     wrap = PyCFunction_NewEx(&ffzfc_wrap_def, NULL, NULL);
     extract = PyCFunction_NewEx(&ffzfc_extract_def, NULL, NULL);
-    if (wrap == NULL || extract == NULL) goto done;
+    processor = PyCFunction_NewEx(&ffzfc_default_process_def, NULL, NULL);
+    if (wrap == NULL || extract == NULL || processor == NULL) goto done;
     if (PyObject_SetAttrString(module, "fastcall_wrap", wrap) < 0) goto done;
     if (PyObject_SetAttrString(module, "fastcall_extract", extract) < 0) goto done;
+    if (PyObject_SetAttrString(module, "fastcall_default_process", processor) < 0) goto done;
     result = 0;
 done:
     if (result < 0) PyErr_WriteUnraisable(NULL);
     Py_XDECREF(wrap);
     Py_XDECREF(extract);
+    Py_XDECREF(processor);
     Py_XDECREF(module);
     PyGILState_Release(gil);
     return result;

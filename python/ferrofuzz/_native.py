@@ -199,4 +199,12 @@ def native_fast_path(table: str, name: str, function: Callable[..., Any]) -> Cal
     return fast
 
 
+def native_default_process(function: Callable[..., Any]) -> None:
+    """Tells the native path that ``processor=function`` is
+    ``utils.default_process``, which it then applies itself to ASCII text."""
+    register = globals().get("fastcall_default_process")
+    if register is not None:
+        register(function)
+
+
 LIBRARY_VERSION: str = ffi.string(lib.ffz_version()).decode()

@@ -6,6 +6,7 @@ from typing import Any
 
 from ._convert import UTF32, to_units
 from ._errors import check
+from . import _native
 from ._native import ffi, lib
 
 # ASCII: letters to lowercase, digits kept, everything else a space.
@@ -52,5 +53,7 @@ def default_process(sentence: Any) -> str:
         raise TypeError("sentence must be a String")
     return _native_process(data, length, kind)
 
+
+_native.native_default_process(default_process)
 
 __all__ = ["default_process"]
