@@ -107,6 +107,7 @@ ORACLE_CHANGES = [
             "tests/test_process_short_lists.py::test_limits_around_the_pooled_buffers_match_rapidfuzz[WRatio]",
             "tests/test_process_short_lists.py::test_mixed_width_short_lists_match_rapidfuzz[WRatio]",
             "tests/test_process_short_lists.py::test_score_cutoffs_on_short_lists_match_rapidfuzz[WRatio]",
+            "tests/test_process_short_lists.py::test_default_process_on_short_lists_matches_rapidfuzz[WRatio]",
         ],
     ),
     (

@@ -182,23 +182,30 @@ def test_native_short_list_path_declines_what_it_does_not_serve():
     address = fp._PLAIN.get(fuzz.ratio) or fp._native(fuzz.ratio, {})
     nan = float("nan")
     cases = [
-        ("ab", ["ab", Text("ab")], address.address, 1, False, nan),  # a str subclass
-        ("ab", ["ab", None], address.address, 1, False, nan),
-        (Text("ab"), ["ab"], address.address, 1, False, nan),
-        (b"ab", ["ab"], address.address, 1, False, nan),
-        ("ab", ("ab",), address.address, 1, False, nan),  # not a list
-        ("ab", [], address.address, 1, False, nan),
-        ("ab", ["ab"] * 1025, address.address, 1, False, nan),  # past the limit
-        ("ab", ["ab"], address.address, 0, False, nan),
-        ("ab", ["ab"], address.address, 2, False, nan),  # limit past the list
-        ("ab", ["ab"], 0, 1, False, nan),  # no scorer
-        ("ab", ["ab"], address.address, 1, False, 50),  # a cutoff that is not a float
-        ("ab", ["ab"], address.address, 1, False),  # too few arguments
+        ("ab", ["ab", Text("ab")], address.address, 1, False, nan, False),  # a str subclass
+        ("ab", ["ab", None], address.address, 1, False, nan, False),
+        (Text("ab"), ["ab"], address.address, 1, False, nan, False),
+        (b"ab", ["ab"], address.address, 1, False, nan, False),
+        ("ab", ("ab",), address.address, 1, False, nan, False),  # not a list
+        ("ab", [], address.address, 1, False, nan, False),
+        ("ab", ["ab"] * 1025, address.address, 1, False, nan, False),  # past the limit
+        ("ab", ["ab"], address.address, 0, False, nan, False),
+        ("ab", ["ab"], address.address, 2, False, nan, False),  # limit past the list
+        ("ab", ["ab"], 0, 1, False, nan, False),  # no scorer
+        ("ab", ["ab"], address.address, 1, False, 50, False),  # a cutoff that is not a float
+        ("ab", ["ab"], address.address, 1, False, nan),  # too few arguments
+        ("ab", ["ab", "\u00e9"], address.address, 1, False, nan, True),  # default_process of non-ASCII
+        ("\u00e9", ["ab"], address.address, 1, False, nan, True),
     ]
     for case in cases:
         assert fp._fast_extract(*case) is None, case
-    assert fp._fast_extract("ab", ["ab", "b"], address.address, 2, False, nan) == [("ab", 100.0, 0), ("b", 66.66666666666667, 1)]
-    assert fp._fast_extract("ab", ["ab", "b"], address.address, 2, False, 70.0) == [("ab", 100.0, 0)]
+    assert fp._fast_extract("ab", ["ab", "b"], address.address, 2, False, nan, False) == [("ab", 100.0, 0), ("b", 66.66666666666667, 1)]
+    assert fp._fast_extract("ab", ["ab", "b"], address.address, 2, False, 70.0, False) == [("ab", 100.0, 0)]
+    from rapidfuzz import utils as rutils
+
+    choices = ["ab", "X b", "a b"]
+    assert fp._fast_extract("A-b!", choices, address.address, 3, False, nan, True) == rp.extract(
+        "A-b!", choices, scorer=rfuzz.ratio, processor=rutils.default_process, limit=3)
     # and the public functions still answer these through the general path
     assert fp.extractOne("ab", ["x", Text("ab")], scorer=fuzz.ratio) == rp.extractOne("ab", ["x", Text("ab")], scorer=rfuzz.ratio)
 
@@ -264,3 +271,77 @@ def outcome(fn, *args, **kwargs):
         return list, fn(*args, **kwargs)
     except Exception as e:  # noqa: BLE001 - the exception type is the outcome
         return type(e), None
+
+
+def default_process_cases():
+    rng = random.Random(31)
+    alphabets = ["aB1 -!x", "ab C\u00e9", "\t a\u4e2dB"]
+    cases = []
+    for _ in range(60):
+        alphabet = rng.choice(alphabets)
+        choices = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(rng.randint(1, 30))]
+        query = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        cases.append((query, choices, rng.choice([None, 1, 3]), rng.choice([None, 50, 0.5])))
+    return cases
+
+
+def default_process_results(module, scorer, processor):
+    return [
+        (
+            outcome(module.extract, q, c, scorer=scorer, limit=lim, processor=processor, score_cutoff=cut),
+            outcome(module.extractOne, q, c, scorer=scorer, processor=processor, score_cutoff=cut),
+        )
+        for q, c, lim, cut in default_process_cases()
+    ]
+
+
+@pytest.mark.parametrize("scorers", SCORERS, ids=IDS)
+def test_default_process_on_short_lists_matches_the_general_path(scorers, monkeypatch):
+    """processor=utils.default_process keeps short lists of str on the
+    native path (ASCII) or sends them to the general path (non-ASCII); both
+    agree with the general path."""
+    from ferrofuzz import utils
+
+    ours, _ = scorers
+    short = default_process_results(fp, ours, utils.default_process)
+    assert any(kind is list and found for (kind, found), _ in short)
+    monkeypatch.setattr(_batch, "INLINE_WORK", 0)
+    monkeypatch.setattr(fp, "INLINE_WORK", 0)
+    assert short == default_process_results(fp, ours, utils.default_process)
+
+
+@pytest.mark.parametrize("scorers", SCORERS, ids=IDS)
+def test_default_process_on_short_lists_matches_rapidfuzz(scorers):
+    from rapidfuzz import utils as rutils
+
+    from ferrofuzz import utils
+
+    ours, theirs = scorers
+    got_all = default_process_results(fp, ours, utils.default_process)
+    want_all = default_process_results(rp, theirs, rutils.default_process)
+    for case, got, want in zip(default_process_cases(), got_all, want_all):
+        if got[0][0] is list and want[0][0] is list:
+            assert got == want, case
+
+
+@pytest.mark.parametrize("scorers", SCORERS, ids=IDS)
+def test_default_process_packed_natively_matches_python_processing(scorers):
+    """Past the short-list path (and in cdist), processor=default_process
+    packs the list in C (fastcall_pack_processed); a wrapper that is not
+    default_process itself processes in Python. Both give the same results,
+    on ASCII lists (packed in C) and mixed ones (processed in Python)."""
+    np = pytest.importorskip("numpy")
+    from ferrofuzz import utils
+
+    ours, _ = scorers
+    in_python = lambda s: utils.default_process(s)  # noqa: E731 - not default_process itself
+    rng = random.Random(37)
+    for alphabet in ("aB1 -!x\t", "ab C\u00e9"):
+        choices = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(1500)]
+        queries = choices[:40]
+        for query in queries[:10]:
+            for fn in (fp.extractOne, lambda *a, **k: fp.extract(*a, limit=4, **k)):
+                assert fn(query, choices, scorer=ours, processor=utils.default_process) == fn(
+                    query, choices, scorer=ours, processor=in_python)
+        native = fp.cdist(queries, choices[:300], scorer=ours, processor=utils.default_process)
+        assert np.array_equal(native, fp.cdist(queries, choices[:300], scorer=ours, processor=in_python))

@@ -33,8 +33,9 @@
  *
  * Entry: ``ffzfc_install(module)`` (declared in the cdef, so Python calls
  * it through cffi, which has released the GIL; it takes it back) adds the
- * builtins ``fastcall_wrap(table, name, fallback)``, ``fastcall_extract(...)``
- * and ``fastcall_default_process(fn)`` to the named module.
+ * builtins ``fastcall_wrap(table, name, fallback)``, ``fastcall_extract(...)``,
+ * ``fastcall_default_process(fn)`` and ``fastcall_pack_processed(items)``
+ * to the named module.
  */
 
 #define FFZFC_RELEASE_UNITS 512
@@ -222,12 +223,11 @@ static int ffzfc_is_key(PyObject *key, PyObject *name) {
  * is not ASCII or longer than the buffer (the Python function then). */
 #define FFZFC_PROCESS_CAP 256
 
-static int ffzfc_process_ascii(PyObject *text, char *buf, ffz_str *out) {
-    if (!PyUnicode_IS_ASCII(text)) return 0;
-    size_t len = (size_t)PyUnicode_GET_LENGTH(text);
-    if (len > FFZFC_PROCESS_CAP) return 0;
-    const unsigned char *data = PyUnicode_DATA(text);
-    size_t start = 0, end = 0;
+/* default_process of the ASCII text `data[0..len]` into `buf` (room for
+ * `len` bytes): the processed text is `buf[*start..*end]`. */
+static void ffzfc_process_bytes(const unsigned char *data, size_t len, char *buf, size_t *start,
+                                size_t *end) {
+    *start = *end = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = data[i];
         if (c >= 'A' && c <= 'Z') {
@@ -237,15 +237,75 @@ static int ffzfc_process_ascii(PyObject *text, char *buf, ffz_str *out) {
         }
         buf[i] = (char)c;
         if (c != ' ') {
-            if (end == 0) start = i;
-            end = i + 1;
+            if (*end == 0) *start = i;
+            *end = i + 1;
         }
     }
+}
+
+static int ffzfc_process_ascii(PyObject *text, char *buf, ffz_str *out) {
+    if (!PyUnicode_IS_ASCII(text)) return 0;
+    size_t len = (size_t)PyUnicode_GET_LENGTH(text), start, end;
+    if (len > FFZFC_PROCESS_CAP) return 0;
+    ffzfc_process_bytes(PyUnicode_DATA(text), len, buf, &start, &end);
     out->data = buf + start;
     out->len = end - start;
     out->kind = FFZ_KIND_U8;
     return 1;
 }
+
+/* fastcall_pack_processed(items): default_process of every item of the
+ * list `items`, packed for an ffz_strs of kind FFZ_KIND_U8, as
+ * (data: bytes, lengths: bytes of size_t, units): what the process
+ * functions build in Python for processor=utils.default_process, without a
+ * Python call and a str object per item. None unless every item is an
+ * exact ASCII str. */
+static PyObject *ffzfc_pack_processed(PyObject *module, PyObject *items) {
+    (void)module;
+    if (!PyList_CheckExact(items)) Py_RETURN_NONE;
+    Py_ssize_t count = PyList_GET_SIZE(items);
+    size_t total = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *item = PyList_GET_ITEM(items, i);
+        if (!PyUnicode_CheckExact(item)) Py_RETURN_NONE;
+#if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(item) < 0) return NULL;
+#endif
+        if (!PyUnicode_IS_ASCII(item)) Py_RETURN_NONE;
+        total += (size_t)PyUnicode_GET_LENGTH(item);
+    }
+    PyObject *lengths = PyBytes_FromStringAndSize(NULL, count * (Py_ssize_t)sizeof(size_t));
+    char *data = PyMem_Malloc(total + 1);
+    if (lengths == NULL || data == NULL) {
+        Py_XDECREF(lengths);
+        PyMem_Free(data);
+        return PyErr_NoMemory();
+    }
+    size_t *lens = (size_t *)PyBytes_AS_STRING(lengths);
+    size_t used = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *item = PyList_GET_ITEM(items, i);
+        size_t len = (size_t)PyUnicode_GET_LENGTH(item), start, end;
+        ffzfc_process_bytes(PyUnicode_DATA(item), len, data + used, &start, &end);
+        memmove(data + used, data + used + start, end - start);
+        used += end - start;
+        lens[i] = end - start;
+    }
+    PyObject *packed = PyBytes_FromStringAndSize(data, (Py_ssize_t)used);
+    PyMem_Free(data);
+    if (packed == NULL) {
+        Py_DECREF(lengths);
+        return NULL;
+    }
+    PyObject *units = PyLong_FromSize_t(used);
+    PyObject *result = units == NULL ? NULL : PyTuple_Pack(3, packed, lengths, units);
+    Py_DECREF(packed);
+    Py_DECREF(lengths);
+    Py_XDECREF(units);
+    return result;
+}
+
+static PyMethodDef ffzfc_pack_processed_def = {"fastcall_pack_processed", ffzfc_pack_processed, METH_O, NULL};
 
 static PyObject *ffzfc_score(ffzfc_function *self, ffzfc_view *a_view, ffzfc_view *b_view,
                              const ffzfc_cutoff *cut, PyObject *const *args, size_t nargsf,
@@ -477,10 +537,11 @@ static PyTypeObject ffzfc_function_type = {
  * the cffi path, which releases it and can use every core. */
 #define FFZFC_EXTRACT_MAX 1024
 
-/* fastcall_extract(query, choices, scorer_address, limit, integral, cutoff):
- * process.extract's results for the common call, a str query against a
- * list of at most FFZFC_EXTRACT_MAX exact str, with no processor, hint or
- * scorer_kwargs, `limit` in 1..=len(choices) and `cutoff` a float, already
+/* fastcall_extract(query, choices, scorer_address, limit, integral, cutoff,
+ * process): process.extract's results for the common call, a str query
+ * against a list of at most FFZFC_EXTRACT_MAX exact str, with no hint or
+ * scorer_kwargs, no processor or (`process` true) utils.default_process on
+ * ASCII text only, `limit` in 1..=len(choices) and `cutoff` a float, already
  * converted as the library takes it, or NaN for none: a list of (choice,
  * score, index), best first, with int scores when `integral`.
  * `scorer_address` is the address of a live ffz_scorer. None when the call
@@ -488,13 +549,14 @@ static PyTypeObject ffzfc_function_type = {
  * it. */
 static PyObject *ffzfc_extract(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     (void)module;
-    if (nargs != 6 || !PyList_CheckExact(args[1]) || !PyFloat_CheckExact(args[5])) Py_RETURN_NONE;
+    if (nargs != 7 || !PyList_CheckExact(args[1]) || !PyFloat_CheckExact(args[5])) Py_RETURN_NONE;
     PyObject *choices = args[1];
     Py_ssize_t count = PyList_GET_SIZE(choices);
     Py_ssize_t limit = PyLong_AsSsize_t(args[3]);
     const ffz_scorer *scorer = PyLong_AsVoidPtr(args[2]);
     int integral = PyObject_IsTrue(args[4]);
     double cutoff = PyFloat_AS_DOUBLE(args[5]);
+    int process = PyObject_IsTrue(args[6]);
     if (PyErr_Occurred()) return NULL;
     if (count == 0 || count > FFZFC_EXTRACT_MAX || limit < 1 || limit > count || scorer == NULL) {
         Py_RETURN_NONE;
@@ -508,18 +570,33 @@ static PyObject *ffzfc_extract(PyObject *module, PyObject *const *args, Py_ssize
 #if PY_VERSION_HEX < 0x030C0000
         if (PyUnicode_READY(item) < 0) return NULL;
 #endif
+        if (process && !PyUnicode_IS_ASCII(item)) Py_RETURN_NONE;
         total += (size_t)PyUnicode_GET_LENGTH(item);
         wide |= PyUnicode_KIND(item) != PyUnicode_1BYTE_KIND;
     }
     ffzfc_view query;
     if (!ffzfc_view_init(&query, args[0])) Py_RETURN_NONE;
-    /* One block: lengths, positions and scores, then the units. */
+    if (process && !PyUnicode_IS_ASCII(args[0])) {
+        ffzfc_view_free(&query);
+        Py_RETURN_NONE;
+    }
+    /* One block: lengths, positions and scores, then the units, then the
+     * processed query. */
     size_t unit = wide ? sizeof(uint32_t) : 1;
     size_t head = (size_t)count * sizeof(size_t) + (size_t)limit * (sizeof(size_t) + sizeof(double));
-    char *block = PyMem_Malloc(head + total * unit + 1);
+    size_t query_room = process ? query.str.len : 0;
+    char *block = PyMem_Malloc(head + total * unit + query_room + 1);
     if (block == NULL) {
         ffzfc_view_free(&query);
         return PyErr_NoMemory();
+    }
+    if (process) {
+        /* utils.default_process of the query and of each choice below */
+        char *processed = block + head + total;
+        size_t start, end;
+        ffzfc_process_bytes(query.str.data, query.str.len, processed, &start, &end);
+        query.str.data = processed + start;
+        query.str.len = end - start;
     }
     size_t *lengths = (size_t *)block;
     size_t *positions = lengths + count;
@@ -532,7 +609,14 @@ static PyObject *ffzfc_extract(PyObject *module, PyObject *const *args, Py_ssize
         const void *data = PyUnicode_DATA(item);
         int kind = PyUnicode_KIND(item);
         lengths[i] = (size_t)len;
-        if (!wide) {
+        if (process) {
+            size_t start, end;
+            ffzfc_process_bytes(data, (size_t)len, units + at, &start, &end);
+            memmove(units + at, units + at + start, end - start);
+            lengths[i] = end - start;
+            at += end - start;
+            continue;
+        } else if (!wide) {
             memcpy(units + at, data, (size_t)len);
         } else if (kind == PyUnicode_4BYTE_KIND) {
             memcpy(units + at * 4, data, (size_t)len * 4);
@@ -542,7 +626,7 @@ static PyObject *ffzfc_extract(PyObject *module, PyObject *const *args, Py_ssize
         }
         at += (size_t)len;
     }
-    ffz_strs list = {units, total, lengths, (size_t)count, wide ? FFZ_KIND_U32 : FFZ_KIND_U8};
+    ffz_strs list = {units, at, lengths, (size_t)count, wide ? FFZ_KIND_U32 : FFZ_KIND_U8};
     size_t written = 0;
     int32_t status = ffz_process_extract(query.str, &list, scorer, (size_t)limit,
                                          cutoff == cutoff ? &cutoff : NULL, NULL, 1, NULL,
@@ -637,7 +721,7 @@ static PyMethodDef ffzfc_wrap_def = {"fastcall_wrap", (PyCFunction)(void (*)(voi
 static int ffzfc_install(const char *module_name) {
     PyGILState_STATE gil = PyGILState_Ensure();
     int result = -1;
-    PyObject *module = NULL, *wrap = NULL, *extract = NULL, *processor = NULL;
+    PyObject *module = NULL, *wrap = NULL, *extract = NULL, *processor = NULL, *pack = NULL;
     if (PyType_Ready(&ffzfc_function_type) < 0) goto done;
     if (ffzfc_score_cutoff == NULL) {
         ffzfc_score_cutoff = PyUnicode_InternFromString("score_cutoff");
@@ -652,7 +736,9 @@ static int ffzfc_install(const char *module_name) {
     wrap = PyCFunction_NewEx(&ffzfc_wrap_def, NULL, NULL);
     extract = PyCFunction_NewEx(&ffzfc_extract_def, NULL, NULL);
     processor = PyCFunction_NewEx(&ffzfc_default_process_def, NULL, NULL);
-    if (wrap == NULL || extract == NULL || processor == NULL) goto done;
+    pack = PyCFunction_NewEx(&ffzfc_pack_processed_def, NULL, NULL);
+    if (wrap == NULL || extract == NULL || processor == NULL || pack == NULL) goto done;
+    if (PyObject_SetAttrString(module, "fastcall_pack_processed", pack) < 0) goto done;
     if (PyObject_SetAttrString(module, "fastcall_wrap", wrap) < 0) goto done;
     if (PyObject_SetAttrString(module, "fastcall_extract", extract) < 0) goto done;
     if (PyObject_SetAttrString(module, "fastcall_default_process", processor) < 0) goto done;
@@ -662,6 +748,7 @@ done:
     Py_XDECREF(wrap);
     Py_XDECREF(extract);
     Py_XDECREF(processor);
+    Py_XDECREF(pack);
     Py_XDECREF(module);
     PyGILState_Release(gil);
     return result;

@@ -31,8 +31,9 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optio
 
 from . import _native as _native_module, _scorers
 from ._batch import INLINE_WORK, Packed, extract_flat, is_none, pack, pack_str, run
-from ._convert import to_units
+from ._convert import KIND_U8, to_units
 from ._native import ffi, lib
+from .utils import default_process
 
 __all__ = ["cdist", "cpdist", "extract", "extractOne", "extract_iter"]
 
@@ -119,6 +120,8 @@ def _scale(scorer: Any, resolved: Any) -> float:
 #: extract over short lists of str in C, in API mode (_fastcall.c); it
 #: returns None for any call it does not serve, and _plain_flat goes on.
 _fast_extract = getattr(_native_module, "fastcall_extract", None)
+#: utils.default_process of a list of ASCII str, packed in C (_fastcall.c).
+_fast_pack_processed = getattr(_native_module, "fastcall_pack_processed", None)
 
 #: _Native of each ferrofuzz scorer without scorer_kwargs, made once: the
 #: library only reads its struct, so calls and threads share it. Resolving
@@ -250,10 +253,26 @@ def _check_processor(processor: Any) -> None:
         raise TypeError(f"'{type(processor).__name__}' object is not callable")
 
 
+def _pack_default_processed(values: List[Any], processor: Any) -> Optional[Packed]:
+    """``values`` processed by ``utils.default_process`` and packed in one
+    native pass (_fastcall.c), or None: another processor, another backend,
+    or an item that is not an ASCII ``str``."""
+    if processor is not default_process or _fast_pack_processed is None:
+        return None
+    found = _fast_pack_processed(values)
+    if found is None:
+        return None
+    data, lengths, units = found
+    return Packed(data, lengths, KIND_U8, units, len(values))
+
+
 def _pack_choices(values: List[Any], processor: Any) -> Tuple[Packed, Optional[List[int]]]:
     """The non-missing values, processed and packed, and their positions in
     ``values`` (None when nothing was left out)."""
     _check_processor(processor)
+    fast = _pack_default_processed(values, processor)
+    if fast is not None:  # all str: nothing missing
+        return fast, None
     if not processor:
         fast = pack_str(values)
         if fast is not None:  # all str: nothing missing
@@ -374,9 +393,9 @@ def extractOne(
     """The best choice for ``query`` as (choice, score, index or key), or
     None when no choice passes ``score_cutoff``. Ties go to the first choice.
     See ``rapidfuzz.process.extractOne``."""
-    if (processor is score_hint is scorer_kwargs is None
+    if (score_hint is scorer_kwargs is None and (processor is None or processor is default_process)
             and query.__class__ is str and choices.__class__ is list):
-        found = _plain_flat(query, choices, scorer, 1, score_cutoff)
+        found = _plain_flat(query, choices, scorer, 1, score_cutoff, processor)
         if found is not None:
             return found[0] if found else None
     scorer = _scorer(scorer)
@@ -406,12 +425,13 @@ def extractOne(
 
 
 def _plain_flat(
-    query: Any, choices: Any, scorer: Any, limit: int, score_cutoff: Any = None,
+    query: Any, choices: Any, scorer: Any, limit: int, score_cutoff: Any = None, processor: Any = None,
 ) -> Optional[List[Tuple[Any, Any, Any]]]:
     """extract's results for the common call, in one flat library call
     (``_batch.extract_flat``), or None for the general path. The caller has
-    checked: a ``str`` query, a ``list`` of choices, no processor, hint or
-    scorer_kwargs. ``limit`` and ``score_cutoff`` may be anything."""
+    checked: a ``str`` query, a ``list`` of choices, no hint or
+    scorer_kwargs, no processor or ``utils.default_process`` (which only the
+    native path applies). ``limit`` and ``score_cutoff`` may be anything."""
     if scorer.__class__ is _Default:
         scorer = scorer.get()
     try:
@@ -436,9 +456,11 @@ def _plain_flat(
         if cutoff != cutoff:
             return None
     if _fast_extract is not None:
-        found = _fast_extract(query, choices, native.address, limit, native.integral, cutoff)
+        found = _fast_extract(query, choices, native.address, limit, native.integral, cutoff, processor is not None)
         if found is not None:
             return found
+    if processor is not None:
+        return None  # only the native path applies it
     return extract_flat(query, choices, None, native.struct, native.integral, limit, cutoff, _NAN,
                         0 if n >= PARALLEL_CHOICES else 1)
 
@@ -462,9 +484,9 @@ def extract(
     """The best ``limit`` choices for ``query`` (None: all that pass
     ``score_cutoff``) as (choice, score, index or key), best first, ties in
     list order. See ``rapidfuzz.process.extract``."""
-    if (processor is score_hint is scorer_kwargs is None
+    if (score_hint is scorer_kwargs is None and (processor is None or processor is default_process)
             and query.__class__ is str and choices.__class__ is list):
-        found = _plain_flat(query, choices, scorer, limit, score_cutoff)
+        found = _plain_flat(query, choices, scorer, limit, score_cutoff, processor)
         if found is not None:
             return found
     scorer = _scorer(scorer)
@@ -707,6 +729,9 @@ def _prepare_matrix_side(values: List[Any], processor: Any, native: _Native) -> 
     (packed as empty strings, given the worst score afterwards). Integer
     scorers reject missing values, as in rapidfuzz."""
     _check_processor(processor)
+    fast = _pack_default_processed(values, processor)
+    if fast is not None:  # all str: nothing missing
+        return fast, []
     if not processor:
         fast = pack_str(values)
         if fast is not None:
