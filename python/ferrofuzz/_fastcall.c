@@ -254,6 +254,23 @@ static int ffzfc_process_ascii(PyObject *text, char *buf, ffz_str *out) {
     return 1;
 }
 
+/* Checks that every item of the list `items` is an exact str (ASCII ones
+ * when `ascii_only`) and finds their total length and whether any is wider
+ * than 1 byte a code point. 1 if so, 0 if not, -1 on a Python error. */
+static int ffzfc_scan_strs(PyObject *items, int ascii_only, size_t *total, int *wide) {
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(items); i++) {
+        PyObject *item = PyList_GET_ITEM(items, i);
+        if (!PyUnicode_CheckExact(item)) return 0;
+#if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(item) < 0) return -1;
+#endif
+        if (ascii_only && !PyUnicode_IS_ASCII(item)) return 0;
+        *total += (size_t)PyUnicode_GET_LENGTH(item);
+        *wide |= PyUnicode_KIND(item) != PyUnicode_1BYTE_KIND;
+    }
+    return 1;
+}
+
 /* fastcall_pack_processed(items): default_process of every item of the
  * list `items`, packed for an ffz_strs of kind FFZ_KIND_U8, as
  * (data: bytes, lengths: bytes of size_t, units): what the process
@@ -265,14 +282,11 @@ static PyObject *ffzfc_pack_processed(PyObject *module, PyObject *items) {
     if (!PyList_CheckExact(items)) Py_RETURN_NONE;
     Py_ssize_t count = PyList_GET_SIZE(items);
     size_t total = 0;
-    for (Py_ssize_t i = 0; i < count; i++) {
-        PyObject *item = PyList_GET_ITEM(items, i);
-        if (!PyUnicode_CheckExact(item)) Py_RETURN_NONE;
-#if PY_VERSION_HEX < 0x030C0000
-        if (PyUnicode_READY(item) < 0) return NULL;
-#endif
-        if (!PyUnicode_IS_ASCII(item)) Py_RETURN_NONE;
-        total += (size_t)PyUnicode_GET_LENGTH(item);
+    int wide = 0;
+    int scanned = ffzfc_scan_strs(items, 1, &total, &wide);
+    if (scanned <= 0) {
+        if (scanned < 0) return NULL;
+        Py_RETURN_NONE;
     }
     PyObject *lengths = PyBytes_FromStringAndSize(NULL, count * (Py_ssize_t)sizeof(size_t));
     char *data = PyMem_Malloc(total + 1);
@@ -561,18 +575,12 @@ static PyObject *ffzfc_extract(PyObject *module, PyObject *const *args, Py_ssize
     if (count == 0 || count > FFZFC_EXTRACT_MAX || limit < 1 || limit > count || scorer == NULL) {
         Py_RETURN_NONE;
     }
-    /* The choices' widest kind and total length. */
     size_t total = 0;
     int wide = 0;
-    for (Py_ssize_t i = 0; i < count; i++) {
-        PyObject *item = PyList_GET_ITEM(choices, i);
-        if (!PyUnicode_CheckExact(item)) Py_RETURN_NONE;
-#if PY_VERSION_HEX < 0x030C0000
-        if (PyUnicode_READY(item) < 0) return NULL;
-#endif
-        if (process && !PyUnicode_IS_ASCII(item)) Py_RETURN_NONE;
-        total += (size_t)PyUnicode_GET_LENGTH(item);
-        wide |= PyUnicode_KIND(item) != PyUnicode_1BYTE_KIND;
+    int scanned = ffzfc_scan_strs(choices, process, &total, &wide);
+    if (scanned <= 0) {
+        if (scanned < 0) return NULL;
+        Py_RETURN_NONE;
     }
     ffzfc_view query;
     if (!ffzfc_view_init(&query, args[0])) Py_RETURN_NONE;

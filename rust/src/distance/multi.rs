@@ -28,7 +28,7 @@ use crate::unit::Unit;
 
 /// Words per multi-pattern; 4 (256 bits) vectorises into two SSE2
 /// registers per operation.
-pub(crate) const WORDS: usize = 4;
+pub(crate) const WORDS: usize = 8;
 
 /// Lane width for a pattern of `len` units, if it is short enough.
 #[inline]
@@ -379,6 +379,11 @@ mod tests {
     #[test]
     fn equals_single_kernels_n4() {
         check::<4>(9);
+    }
+
+    #[test]
+    fn equals_single_kernels_n8() {
+        check::<8>(10);
     }
 
     #[test]

@@ -373,9 +373,8 @@ fn multi_rows(
     block: &RowBlock<'_, '_>,
     rows: &mut [&mut [u8]],
 ) -> Vec<usize> {
-    let RowBlock { rows_list, first_row, choices, cells, conv, half } = *block;
+    let RowBlock { rows_list, first_row, .. } = *block;
     const WIDTHS: [u32; 4] = [8, 16, 32, 64];
-    let size = cells.dtype.size();
     let mut rest = Vec::new();
     let mut buckets: [Vec<usize>; 4] = Default::default();
     for r in 0..rows.len() {
@@ -384,7 +383,6 @@ fn multi_rows(
             None => rest.push(r),
         }
     }
-    let mut dists = [0usize; WORDS * 8];
     for (b, &width) in WIDTHS.iter().enumerate() {
         let bucket = std::mem::take(&mut buckets[b]);
         let cap = MultiPattern::<WORDS>::capacity_for(width);
@@ -397,38 +395,60 @@ fn multi_rows(
             }
         }
         for group in groups {
-            let mut mp = MultiPattern::<WORDS>::new(width);
-            for &r in group {
-                crate::with_seq!(rows_list.get(first_row + r), |q| mp.push(q));
-            }
-            let lens = mp.lens();
-            let start = if half { first_row + group.iter().min().copied().unwrap_or(0) } else { 0 };
-            for j in start..choices.len() {
-                let c = choices.get(j);
-                let len2 = c.len();
-                match kind {
-                    MultiKind::Levenshtein => crate::with_seq!(c, |t| mp.levenshtein(t, &mut dists)),
-                    MultiKind::Indel | MultiKind::LcsSeq => crate::with_seq!(c, |t| mp.indel(t, &mut dists)),
-                    MultiKind::Osa => crate::with_seq!(c, |t| mp.osa(t, &mut dists)),
-                }
-                for (p, &r) in group.iter().enumerate() {
-                    if half && j < first_row + r {
-                        continue;
-                    }
-                    let (max, dist) = match kind {
-                        MultiKind::Levenshtein | MultiKind::Osa => (lens[p].max(len2), dists[p]),
-                        MultiKind::Indel => (lens[p] + len2, dists[p]),
-                        MultiKind::LcsSeq => {
-                            let lcs = (lens[p] + len2 - dists[p]) / 2;
-                            (lens[p].max(len2), lens[p].max(len2) - lcs)
-                        }
-                    };
-                    table.put(rows[r], j * size, max, dist, cells, conv);
-                }
+            // A group that half the words hold is scored with half: each
+            // text unit then costs half the work.
+            if group.len() <= MultiPattern::<{ WORDS / 2 }>::capacity_for(width) {
+                multi_group::<{ WORDS / 2 }>(kind, table, block, rows, group, width);
+            } else {
+                multi_group::<WORDS>(kind, table, block, rows, group, width);
             }
         }
     }
     rest
+}
+
+/// Scores the rows `group` (block-local, at most `N * 64 / width` of them)
+/// against every choice through one multi-pattern of `N` words.
+fn multi_group<const N: usize>(
+    kind: MultiKind,
+    table: &CellTable,
+    block: &RowBlock<'_, '_>,
+    rows: &mut [&mut [u8]],
+    group: &[usize],
+    width: u32,
+) {
+    let RowBlock { rows_list, first_row, choices, cells, conv, half } = *block;
+    let size = cells.dtype.size();
+    let mut dists = [0usize; 64 * WORDS / 8];
+    let mut mp = MultiPattern::<N>::new(width);
+    for &r in group {
+        crate::with_seq!(rows_list.get(first_row + r), |q| mp.push(q));
+    }
+    let lens = mp.lens();
+    let start = if half { first_row + group.iter().min().copied().unwrap_or(0) } else { 0 };
+    for j in start..choices.len() {
+        let c = choices.get(j);
+        let len2 = c.len();
+        match kind {
+            MultiKind::Levenshtein => crate::with_seq!(c, |t| mp.levenshtein(t, &mut dists)),
+            MultiKind::Indel | MultiKind::LcsSeq => crate::with_seq!(c, |t| mp.indel(t, &mut dists)),
+            MultiKind::Osa => crate::with_seq!(c, |t| mp.osa(t, &mut dists)),
+        }
+        for (p, &r) in group.iter().enumerate() {
+            if half && j < first_row + r {
+                continue;
+            }
+            let (max, dist) = match kind {
+                MultiKind::Levenshtein | MultiKind::Osa => (lens[p].max(len2), dists[p]),
+                MultiKind::Indel => (lens[p] + len2, dists[p]),
+                MultiKind::LcsSeq => {
+                    let lcs = (lens[p] + len2 - dists[p]) / 2;
+                    (lens[p].max(len2), lens[p].max(len2) - lcs)
+                }
+            };
+            table.put(rows[r], j * size, max, dist, cells, conv);
+        }
+    }
 }
 
 /// Fewer choices than this: Jaro rows take the one-query path.
