@@ -1,10 +1,10 @@
-//! Bit-parallel uniform Levenshtein and Indel of one query against many
+//! Bit-parallel uniform Levenshtein, OSA and Indel of one query against many
 //! short byte strings at once: the transpose of [`super::multi`].
 //!
 //! [`super::multi`] puts several short queries in the lanes of four 64-bit
 //! words and walks each choice; here several short *choices* (1..=64
 //! bytes) go in the lanes and the query is the text that is walked, which
-//! suits one query against a long list (`process.extract`). Both metrics
+//! suits one query against a long list (`process.extract`). The metrics
 //! are symmetric, so the distances are those of query against choice.
 //!
 //! The choices' match vectors are only needed for the byte values the query
@@ -125,8 +125,23 @@ impl<'q> ChoiceBlocks<'q> {
     /// lane, which no result depends on. Loading exactly `width` bytes per
     /// choice is a loop of fixed length (no mispredicted exit per choice).
     pub fn levenshtein(&mut self, width: u32, choices: &[&[u8]], lens: &[usize], out: &mut [usize]) {
+        self.edit_distances::<false>(width, choices, lens, out)
+    }
+
+    /// OSA distance (Levenshtein plus transpositions of adjacent units, no
+    /// substring edited twice; symmetric) of the query and each of
+    /// `choices`, as [`Self::levenshtein`].
+    pub fn osa(&mut self, width: u32, choices: &[&[u8]], lens: &[usize], out: &mut [usize]) {
+        self.edit_distances::<true>(width, choices, lens, out)
+    }
+
+    fn edit_distances<const OSA: bool>(&mut self, width: u32, choices: &[&[u8]], lens: &[usize], out: &mut [usize]) {
         let lanes = self.load(width, choices, lens);
-        let (vp, vn) = if lanes.full { self.hyyro::<true>(&lanes) } else { self.hyyro::<false>(&lanes) };
+        let (vp, vn) = if lanes.full {
+            self.hyyro::<true, OSA>(&lanes)
+        } else {
+            self.hyyro::<false, OSA>(&lanes)
+        };
         let (up, down) = (lane_counts(&lanes, &vp), lane_counts(&lanes, &vn));
         let n = self.query.len();
         for (p, o) in out[..choices.len()].iter_mut().enumerate() {
@@ -211,23 +226,33 @@ impl<'q> ChoiceBlocks<'q> {
         }
     }
 
+    /// Hyyro's recurrence over the lanes; with `OSA`, also OSA's
+    /// transposition term, exactly as `super::multi` computes it (the shift
+    /// stays within each lane). Without `OSA` the term folds away.
     #[inline(always)]
-    fn hyyro<const FULL: bool>(&self, lanes: &Lanes) -> ([u64; WORDS], [u64; WORDS]) {
+    fn hyyro<const FULL: bool, const OSA: bool>(&self, lanes: &Lanes) -> ([u64; WORDS], [u64; WORDS]) {
         let (mask, low, high) = (lanes.mask, lanes.low, lanes.high);
         let mut vp = mask;
         let mut vn = [0u64; WORDS];
+        let mut d0_prev = [0u64; WORDS];
+        let mut pm_prev = [0u64; WORDS];
         for &slot in &self.query.text {
             let pm = self.pm[slot as usize];
             for i in 0..WORDS {
+                let tr = if OSA { (((!d0_prev[i] & pm[i]) << 1) & !low[i]) & pm_prev[i] } else { 0 };
                 let x = pm[i] | vn[i];
                 let sum = Self::add::<FULL>(x & vp[i], vp[i], high[i]);
-                let d0 = (sum ^ vp[i]) | x;
+                let d0 = (sum ^ vp[i]) | x | tr;
                 let hp = vn[i] | !(d0 | vp[i]);
                 let hn = d0 & vp[i];
                 let hp = (hp << 1) | low[i];
                 let hn = (hn << 1) & !low[i];
                 vp[i] = (hn | !(d0 | hp)) & mask[i];
                 vn[i] = hp & d0;
+                if OSA {
+                    d0_prev[i] = d0;
+                    pm_prev[i] = pm[i];
+                }
             }
         }
         (vp, vn)
@@ -287,6 +312,7 @@ mod tests {
     use super::*;
     use crate::distance::indel::Indel;
     use crate::distance::levenshtein::uniform_distance;
+    use crate::distance::osa::osa_distance;
     use crate::distance::Metric;
 
     fn rng(s: &mut u64) -> u64 {
@@ -344,11 +370,14 @@ mod tests {
                     let refs: Vec<&[u8]> = padded.iter().map(|c| c.as_slice()).collect();
                     let mut lev = vec![usize::MAX; fill];
                     let mut ind = vec![usize::MAX; fill];
+                    let mut osa = vec![usize::MAX; fill];
                     blocks.levenshtein(width, &refs, &lens, &mut lev);
                     blocks.indel(width, &refs, &lens, &mut ind);
+                    blocks.osa(width, &refs, &lens, &mut osa);
                     for (p, c) in choices.iter().enumerate() {
                         assert_eq!(lev[p], uniform_distance(&q, c, usize::MAX, usize::MAX), "{width} {q:?} {c:?}");
                         assert_eq!(ind[p], Indel.raw_distance(&q, c, usize::MAX, usize::MAX), "{width} {q:?} {c:?}");
+                        assert_eq!(osa[p], osa_distance(&q, c, usize::MAX), "{width} {q:?} {c:?}");
                     }
                 }
             }

@@ -73,16 +73,24 @@ pub struct Prepared<'q> {
     query: Seq<'q>,
     percent: Percent,
     fast: Fast<'q>,
-    /// Uniform Levenshtein or Indel (any query length): whether the metric
-    /// is Indel. These have a multi-choice kernel.
-    multi: Option<bool>,
+    /// Uniform Levenshtein, OSA or Indel (any query length), which have a
+    /// multi-choice kernel.
+    multi: Option<MultiMetric>,
     /// The query's slots for that kernel, made on first use (None: more
     /// distinct bytes than it has slots).
     slots: OnceLock<Option<QuerySlots>>,
 }
 
+/// A metric of the multi-choice kernel ([`ChoiceBlocks`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MultiMetric {
+    Levenshtein,
+    Osa,
+    Indel,
+}
+
 /// Fewest choices for which [`Prepared::batch_pays`] holds with uniform
-/// Levenshtein. Measured with `ffz_process_extract` (a 14-character query
+/// Levenshtein (and OSA, whose kernel costs the same plus one term). Measured with `ffz_process_extract` (a 14-character query
 /// against names, limit 1, 5 or all): the kernel costs 97 against 76 ns a
 /// choice for 10 choices, the same for 20, and 45 against 50 for 40.
 const MIN_LEVENSHTEIN_BATCH: usize = 16;
@@ -111,8 +119,9 @@ impl<'q> Prepared<'q> {
             _ => Fast::None,
         };
         let multi = match scorer.metric {
-            MetricKind::Levenshtein(w) if w == Weights::default() => Some(false),
-            _ if indel => Some(true),
+            MetricKind::Levenshtein(w) if w == Weights::default() => Some(MultiMetric::Levenshtein),
+            MetricKind::Osa => Some(MultiMetric::Osa),
+            _ if indel => Some(MultiMetric::Indel),
             _ => None,
         };
         Prepared { scorer: *scorer, query, percent, fast, multi, slots: OnceLock::new() }
@@ -126,8 +135,8 @@ impl<'q> Prepared<'q> {
     /// queries the cache cannot hold (empty or over 64 units).
     pub fn batch_pays(&self, count: usize) -> bool {
         match self.multi {
-            Some(false) => count >= MIN_LEVENSHTEIN_BATCH,
-            Some(true) => matches!(self.fast, Fast::None),
+            Some(MultiMetric::Levenshtein | MultiMetric::Osa) => count >= MIN_LEVENSHTEIN_BATCH,
+            Some(MultiMetric::Indel) => matches!(self.fast, Fast::None),
             None => false,
         }
     }
@@ -163,15 +172,15 @@ impl<'q> Prepared<'q> {
     }
 
     /// A batch for the multi-choice kernel, when the metric has one
-    /// (uniform Levenshtein or Indel).
+    /// (uniform Levenshtein, OSA or Indel).
     pub fn batch<'c>(&self) -> Option<DistanceBatch<'_, 'c>> {
-        let is_indel = self.multi?;
+        let metric = self.multi?;
         let query = self.query;
         let slots = self.slots.get_or_init(|| crate::with_seq!(query, |q| QuerySlots::new(q))).as_ref()?;
         Some(DistanceBatch {
             blocks: ChoiceBlocks::new(slots),
             query_len: slots.len(),
-            is_indel,
+            metric,
             pending: [(0, [0; 32], [0; 32], [&[][..]; 32]); 4],
         })
     }
@@ -210,11 +219,12 @@ impl<'q> Prepared<'q> {
     pub fn score_known(&self, choice: Seq<'_>, distance: usize, cutoff: Option<f64>, hint: Option<f64>) -> Result<f64, ScoreError> {
         match self.multi {
             Some(_) if distance == UNKNOWN => self.score(choice, cutoff, hint),
-            Some(false) => {
+            Some(MultiMetric::Levenshtein | MultiMetric::Osa) => {
+                // Both have max(len1, len2) as their maximum.
                 let max = Levenshtein { weights: Weights::default() }.maximum(self.query.len(), choice.len());
                 Ok(score_metric(&Known { max, dist: distance }, self.scorer.form, self.query, choice, cutoff, hint))
             }
-            Some(true) => Ok(self.scaled(choice, cutoff, hint, |c, h| {
+            Some(MultiMetric::Indel) => Ok(self.scaled(choice, cutoff, hint, |c, h| {
                 let max = indel::Indel.maximum(self.query.len(), choice.len());
                 score_metric(&Known { max, dist: distance }, self.form(), self.query, choice, c, h)
             })),
@@ -258,7 +268,7 @@ impl<'q> Prepared<'q> {
 pub struct DistanceBatch<'q, 'c> {
     blocks: ChoiceBlocks<'q>,
     query_len: usize,
-    is_indel: bool,
+    metric: MultiMetric,
     pending: [Pending<'c>; 4],
 }
 
@@ -301,10 +311,11 @@ impl<'c> DistanceBatch<'_, 'c> {
         let (count, tags, lens, strs) = &mut self.pending[w];
         let width = 8u32 << w;
         let mut dist = [0usize; 32];
-        if self.is_indel {
-            self.blocks.indel(width, &strs[..*count], &lens[..*count], &mut dist);
-        } else {
-            self.blocks.levenshtein(width, &strs[..*count], &lens[..*count], &mut dist);
+        let (strs, lens) = (&strs[..*count], &lens[..*count]);
+        match self.metric {
+            MultiMetric::Indel => self.blocks.indel(width, strs, lens, &mut dist),
+            MultiMetric::Levenshtein => self.blocks.levenshtein(width, strs, lens, &mut dist),
+            MultiMetric::Osa => self.blocks.osa(width, strs, lens, &mut dist),
         }
         done.extend(tags[..*count].iter().copied().zip(dist[..*count].iter().copied()));
         *count = 0;
