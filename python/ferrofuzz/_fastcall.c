@@ -5,31 +5,34 @@
  * the generated flat shims and before the generated pair adapters and
  * their table (``ffzfc_find_pair``, from the shims with a fast twin). It is
  * a client of the library's C ABI like the rest of that module: it calls
- * the same exported functions, and holds no state of its own.
+ * the same exported functions. Its only state is two interned keyword
+ * names and the registered ``utils.default_process``.
  *
  * Why: cffi converts each argument of a call and releases and retakes the
  * GIL around it, about 150 ns for a pair of strings, which is more than
  * rapidfuzz's whole call. A single short pair is the one job where that
- * floor shows, so the common call, positional ``str`` arguments and every
- * option at its default but perhaps ``score_cutoff`` and
- * ``processor=utils.default_process`` (on ASCII text), is served here by a
- * vectorcall object that reads
- * the strings' code points in place (PEP 393: 1-byte strings are
- * ``FFZ_KIND_U8``, 4-byte ones ``FFZ_KIND_U32``; 2-byte ones are widened)
- * and calls the library directly. Any other call (keywords, other types, a
- * library error, a result the flat shims cannot carry) goes unchanged to
- * the Python function it wraps, ``__wrapped__``, which does what the
- * function always did. So the results, errors and rules are those of the
- * Python functions by construction; tests compare the two paths.
+ * floor shows. So the common call is served here by a vectorcall object:
+ * positional ``str`` arguments, with at most ``score_cutoff`` and
+ * ``processor`` (None, or ``utils.default_process`` on ASCII text) as
+ * keywords. It reads the strings' code points in place (PEP 393: 1-byte
+ * strings are ``FFZ_KIND_U8``, 4-byte ones ``FFZ_KIND_U32``, 2-byte ones
+ * are widened) and calls the library directly. Any other call (other
+ * keywords or values, other types, a library error, a result the flat
+ * shims cannot carry) goes unchanged to the Python function it wraps,
+ * ``__wrapped__``, which does what the function always did. So the
+ * results, errors and rules are those of the Python functions by
+ * construction; tests/test_fastcall.py compares the two paths.
  *
  * The GIL: a call on short strings keeps it, as rapidfuzz does; from
  * FFZFC_RELEASE_UNITS units in all it is released around the library
  * call, which reads only the immutable str data the caller holds.
  *
  * The same holds for process.extract and extractOne over a short list of
- * str (``fastcall_extract``): the list is packed here, in one pass over
+ * str (``fastcall_extract``). The list is packed here, in one pass over
  * the str objects, instead of being joined and encoded in Python and
- * passed as fourteen cffi arguments.
+ * passed as fourteen cffi arguments. Longer lists, and cdist, have their
+ * ``default_process`` applied and packed here too
+ * (``fastcall_pack_processed``).
  *
  * Entry: ``ffzfc_install(module)`` (declared in the cdef, so Python calls
  * it through cffi, which has released the GIL; it takes it back) adds the
