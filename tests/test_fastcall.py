@@ -228,7 +228,8 @@ def test_reference_counts_stay_balanced():
         for fn in PAIR_FUNCTIONS:
             fn(a, b)
             fn(b, c)
-            fn(a, c, score_cutoff=None)  # through the C object to the Python path
+            fn(a, c, score_cutoff=None)  # a keyword the C code serves
+            fn(a, c, processor=str.lower)  # one it hands to the Python path
         for fn in CODE_FUNCTIONS:
             fn(a)
             fn(b)

@@ -220,14 +220,24 @@ static int ffzfc_is_key(PyObject *key, PyObject *name) {
     return key == name || PyUnicode_Compare(key, name) == 0;
 }
 
-/* default_process of ASCII text into `buf` (FFZFC_PROCESS_CAP bytes): ASCII
- * letters lowercased, digits kept, every other char a space, then spaces
- * trimmed from both ends, as utils.default_process does. 0 when the text
- * is not ASCII or longer than the buffer (the Python function then). */
-#define FFZFC_PROCESS_CAP 256
+/* The text of an exact, ASCII str (NULL for anything else). */
+static const char *ffzfc_ascii(PyObject *obj, size_t *len) {
+    if (!PyUnicode_CheckExact(obj)) return NULL;
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(obj) < 0) {
+        PyErr_Clear();
+        return NULL;
+    }
+#endif
+    if (!PyUnicode_IS_ASCII(obj)) return NULL;
+    *len = (size_t)PyUnicode_GET_LENGTH(obj);
+    return (const char *)PyUnicode_DATA(obj);
+}
 
 /* default_process of the ASCII text `data[0..len]` into `buf` (room for
- * `len` bytes): the processed text is `buf[*start..*end]`. */
+ * `len` bytes): ASCII letters lowercased, digits kept, every other char a
+ * space, as utils.default_process does; the processed text, its spaces
+ * trimmed from both ends, is `buf[*start..*end]`. */
 static void ffzfc_process_bytes(const unsigned char *data, size_t len, char *buf, size_t *start,
                                 size_t *end) {
     *start = *end = 0;
@@ -246,11 +256,16 @@ static void ffzfc_process_bytes(const unsigned char *data, size_t len, char *buf
     }
 }
 
+/* default_process of `text` into `buf` (FFZFC_PROCESS_CAP bytes) as an
+ * ffz_str; 0 when `text` is not an exact ASCII str or is longer than the
+ * buffer (the Python function then). */
+#define FFZFC_PROCESS_CAP 256
+
 static int ffzfc_process_ascii(PyObject *text, char *buf, ffz_str *out) {
-    if (!PyUnicode_IS_ASCII(text)) return 0;
-    size_t len = (size_t)PyUnicode_GET_LENGTH(text), start, end;
-    if (len > FFZFC_PROCESS_CAP) return 0;
-    ffzfc_process_bytes(PyUnicode_DATA(text), len, buf, &start, &end);
+    size_t len = 0, start, end;
+    const char *data = ffzfc_ascii(text, &len);
+    if (data == NULL || len > FFZFC_PROCESS_CAP) return 0;
+    ffzfc_process_bytes((const unsigned char *)data, len, buf, &start, &end);
     out->data = buf + start;
     out->len = end - start;
     out->kind = FFZ_KIND_U8;
@@ -358,9 +373,6 @@ static PyObject *ffzfc_pair_call(PyObject *callable, PyObject *const *args, size
         }
     }
     if (process) {
-        if (!PyUnicode_CheckExact(args[0]) || !PyUnicode_CheckExact(args[1])) {
-            return ffzfc_fallback(self, args, nargsf, kwnames);
-        }
         char buf_a[FFZFC_PROCESS_CAP], buf_b[FFZFC_PROCESS_CAP];
         ffzfc_view a, b;
         a.owned = b.owned = NULL;
@@ -411,20 +423,6 @@ static PyObject *ffzfc_score(ffzfc_function *self, ffzfc_view *a_view, ffzfc_vie
  * Double Metaphone's codes never hold one, so the NUL between them splits
  * them. */
 #define FFZFC_CODE_CAP 128
-
-/* The text of an exact, ASCII str (NULL for anything else). */
-static const char *ffzfc_ascii(PyObject *obj, size_t *len) {
-    if (!PyUnicode_CheckExact(obj)) return NULL;
-#if PY_VERSION_HEX < 0x030C0000
-    if (PyUnicode_READY(obj) < 0) {
-        PyErr_Clear();
-        return NULL;
-    }
-#endif
-    if (!PyUnicode_IS_ASCII(obj)) return NULL;
-    *len = (size_t)PyUnicode_GET_LENGTH(obj);
-    return (const char *)PyUnicode_DATA(obj);
-}
 
 static PyObject *ffzfc_code(const ffzfc_phonetic *phonetic, const char *text, size_t len) {
     char code[FFZFC_CODE_CAP];

@@ -183,7 +183,9 @@ if BACKEND == "api" and hasattr(lib, "ffzfc_install"):
 
 def native_fast_path(table: str, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
     """``function``, with its common call served natively where the backend
-    can: positional ``str`` arguments and every option at its default.
+    can: positional ``str`` arguments, with at most ``score_cutoff`` and
+    ``processor`` (None or ``utils.default_process``) as keywords for the
+    pair scorers (docs/single_calls.md).
 
     ``table`` is ``"pair"`` (``name`` is the stem of a flat shim with a fast
     twin, such as ``levenshtein_distance``) or ``"phonetic"``. The result

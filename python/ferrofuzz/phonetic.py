@@ -272,8 +272,9 @@ def double_metaphone(s: str) -> Tuple[str, str]:
     return primary.decode(), alternate.decode()
 
 
-# The common call (exact ASCII ``str`` without NULs) runs natively in API
-# mode; every other call goes to the functions above (_native.native_fast_path).
+# The common call (one exact ASCII ``str``, two for the comparison) runs
+# natively in API mode; every other call goes to the functions above
+# (_native.native_fast_path).
 soundex = _native.native_fast_path("phonetic", "soundex", soundex)
 metaphone = _native.native_fast_path("phonetic", "metaphone", metaphone)
 nysiis = _native.native_fast_path("phonetic", "nysiis", nysiis)
