@@ -78,8 +78,10 @@ unsafe fn read_text<'a>(s: &ffz_str, what: &str) -> FfiResult<Cow<'a, str>> {
     let bytes: &'a [u8] = std::slice::from_raw_parts(s.data as *const u8, s.len * width);
     match s.kind {
         FFZ_KIND_UTF8 => utf8(bytes, what),
-        FFZ_KIND_U8 if bytes.is_ascii() => utf8(bytes, what),
-        FFZ_KIND_U8 => Ok(Cow::Owned(bytes.iter().map(|&b| b as char).collect())),
+        FFZ_KIND_U8 => Ok(match ascii(bytes) {
+            Some(text) => Cow::Borrowed(text),
+            None => Cow::Owned(bytes.iter().map(|&b| b as char).collect()),
+        }),
         _ => {
             let mut text = String::with_capacity(s.len);
             for (i, unit) in bytes.chunks_exact(4).enumerate() {
@@ -98,11 +100,17 @@ unsafe fn read_text<'a>(s: &ffz_str, what: &str) -> FfiResult<Cow<'a, str>> {
     }
 }
 
+/// `bytes` as text when they are ASCII, in one pass: `from_utf8` would
+/// check them again, at several times the cost for the short names of
+/// phonetic calls.
+fn ascii(bytes: &[u8]) -> Option<&str> {
+    // SAFETY: ASCII is valid UTF-8.
+    bytes.is_ascii().then(|| unsafe { std::str::from_utf8_unchecked(bytes) })
+}
+
 fn utf8<'a>(bytes: &'a [u8], what: &str) -> FfiResult<Cow<'a, str>> {
-    if bytes.is_ascii() {
-        // SAFETY: ASCII is valid UTF-8. (`from_utf8` would check it again,
-        // at several times the cost for the short names of phonetic calls.)
-        return Ok(Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(bytes) }));
+    if let Some(text) = ascii(bytes) {
+        return Ok(Cow::Borrowed(text));
     }
     std::str::from_utf8(bytes)
         .map(Cow::Borrowed)
@@ -307,28 +315,26 @@ unsafe fn phonetic_into_buffers(
     cap: usize,
     written: *mut usize,
 ) -> FfiResult<()> {
-    {
-        let (first, alternate) = codes;
-        let second = if compute_into(algorithm, text, first, alternate)? { Some(&*alternate) } else { None };
-        let total = first.len() + second.map_or(0, |a| a.len() + 1);
-        if total >= cap {
-            return Err(FfiError::new(
-                FFZ_TOO_LARGE,
-                format!("the code needs {} bytes with its NUL, but cap is {cap}", total + 1),
-            ));
-        }
-        let out = std::slice::from_raw_parts_mut(buf.cast::<u8>(), total + 1);
-        out[..first.len()].copy_from_slice(first.as_bytes());
-        out[first.len()] = 0;
-        if let Some(a) = second {
-            out[first.len() + 1..total].copy_from_slice(a.as_bytes());
-            out[total] = 0;
-        }
-        if !written.is_null() {
-            write_out(written, total);
-        }
-        Ok(())
+    let (first, alternate) = codes;
+    let second = if compute_into(algorithm, text, first, alternate)? { Some(&*alternate) } else { None };
+    let total = first.len() + second.map_or(0, |a| a.len() + 1);
+    if total >= cap {
+        return Err(FfiError::new(
+            FFZ_TOO_LARGE,
+            format!("the code needs {} bytes with its NUL, but cap is {cap}", total + 1),
+        ));
     }
+    let out = std::slice::from_raw_parts_mut(buf.cast::<u8>(), total + 1);
+    out[..first.len()].copy_from_slice(first.as_bytes());
+    out[first.len()] = 0;
+    if let Some(a) = second {
+        out[first.len() + 1..total].copy_from_slice(a.as_bytes());
+        out[total] = 0;
+    }
+    if !written.is_null() {
+        write_out(written, total);
+    }
+    Ok(())
 }
 
 /// The low-overhead form of `ffz_match_rating_comparison` for UTF-8 text

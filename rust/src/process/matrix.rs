@@ -419,7 +419,8 @@ fn multi_group<const N: usize>(
 ) {
     let RowBlock { rows_list, first_row, choices, cells, conv, half } = *block;
     let size = cells.dtype.size();
-    let mut dists = [0usize; 64 * WORDS / 8];
+    // The most lanes a group has: N words of 8-bit lanes, N <= WORDS.
+    let mut dists = [0usize; WORDS * 8];
     let mut mp = MultiPattern::<N>::new(width);
     for &r in group {
         crate::with_seq!(rows_list.get(first_row + r), |q| mp.push(q));
