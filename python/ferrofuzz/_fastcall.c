@@ -424,6 +424,18 @@ static PyObject *ffzfc_score(ffzfc_function *self, ffzfc_view *a_view, ffzfc_vie
  * them. */
 #define FFZFC_CODE_CAP 128
 
+/* The str of the UTF-8 code `code[0..len]`. Codes of ASCII text are ASCII,
+ * which is copied straight into a new compact str; anything else (a NUL is
+ * ASCII too) is decoded. */
+static PyObject *ffzfc_code_str(const char *code, size_t len) {
+    unsigned char high = 0;
+    for (size_t i = 0; i < len; i++) high |= (unsigned char)code[i];
+    if (high >= 0x80) return PyUnicode_DecodeUTF8(code, (Py_ssize_t)len, NULL);
+    PyObject *str = PyUnicode_New((Py_ssize_t)len, 127);
+    if (str != NULL) memcpy(PyUnicode_1BYTE_DATA(str), code, len);
+    return str;
+}
+
 static PyObject *ffzfc_code(const ffzfc_phonetic *phonetic, const char *text, size_t len) {
     char code[FFZFC_CODE_CAP];
     size_t written = 0;
@@ -431,13 +443,13 @@ static PyObject *ffzfc_code(const ffzfc_phonetic *phonetic, const char *text, si
         return NULL;
     }
     if (phonetic->algorithm != FFZ_PHONETIC_DOUBLE_METAPHONE) {
-        return PyUnicode_DecodeUTF8(code, (Py_ssize_t)written, NULL);
+        return ffzfc_code_str(code, written);
     }
     /* primary, NUL, alternate, NUL */
     size_t primary_len = strlen(code);
-    PyObject *primary = PyUnicode_DecodeUTF8(code, (Py_ssize_t)primary_len, NULL);
+    PyObject *primary = ffzfc_code_str(code, primary_len);
     PyObject *alternate = primary == NULL ? NULL
-        : PyUnicode_DecodeUTF8(code + primary_len + 1, (Py_ssize_t)(written - primary_len - 1), NULL);
+        : ffzfc_code_str(code + primary_len + 1, written - primary_len - 1);
     PyObject *pair = alternate == NULL ? NULL : PyTuple_Pack(2, primary, alternate);
     Py_XDECREF(primary);
     Py_XDECREF(alternate);
