@@ -19,12 +19,52 @@ trait Cluster: Copy + PartialEq {
     fn is_vowel(self) -> bool {
         self.is(b'A') || self.is(b'E') || self.is(b'I') || self.is(b'O') || self.is(b'U')
     }
+
+    /// What step 4 writes for this cluster when the rules need no context
+    /// for it (see [`CONTEXT_FREE`]), `None` when they do.
+    fn context_free(self) -> Option<Self>;
 }
+
+/// Step 4's translation of each uppercase byte whose rule needs no
+/// neighbours: vowels (`E` when no `V` follows: the caller checks `EV`
+/// first) give `A`, `Q` gives `G`, `Z` `S`, `M` `N`, and anything the rules
+/// do not name stays itself. 0 for `K`, `S`, `P`, `H` and `W`, whose rules
+/// look at the clusters around them.
+const CONTEXT_FREE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'A' | b'E' | b'I' | b'O' | b'U' => b'A',
+            b'Q' => b'G',
+            b'Z' => b'S',
+            b'M' => b'N',
+            b'K' | b'S' | b'P' | b'H' | b'W' => 0,
+            other => other,
+        };
+        b += 1;
+    }
+    table
+};
 
 impl Cluster for u8 {
     #[inline]
     fn ascii(c: u8) -> Self {
         c
+    }
+
+    #[inline]
+    fn is_vowel(self) -> bool {
+        CONTEXT_FREE[usize::from(self)] == b'A'
+    }
+
+    #[inline]
+    fn context_free(self) -> Option<Self> {
+        // NUL is its own translation but also the table's "needs context".
+        match CONTEXT_FREE[usize::from(self)] {
+            0 if self != 0 => None,
+            c => Some(c),
+        }
     }
 }
 
@@ -44,6 +84,13 @@ impl Cluster for &str {
     fn is(self, c: u8) -> bool {
         self.len() == 1 && self.as_bytes()[0] == c
     }
+
+    fn context_free(self) -> Option<Self> {
+        match *self.as_bytes() {
+            [b] => b.context_free().map(Self::ascii),
+            _ => Some(self),
+        }
+    }
 }
 
 /// NYSIIS code of `s`, exactly as `jellyfish.nysiis` (1.3.0) computes it.
@@ -61,35 +108,136 @@ pub fn nysiis(s: &str) -> String {
     out
 }
 
-thread_local! {
-    /// The byte path's text and key, reused: no allocation a call.
-    static SCRATCH: std::cell::RefCell<(Vec<u8>, Vec<u8>)> = const {
-        std::cell::RefCell::new((Vec::new(), Vec::new()))
-    };
-}
-
-/// [`nysiis`], written to `out` (cleared first): no allocation for ASCII
-/// input when `out` has room (the FFI's reused buffers).
+/// [`nysiis`], written to `out` (cleared first): no allocation for short
+/// ASCII input when `out` has room (the FFI's reused buffers).
 pub fn nysiis_into(s: &str, out: &mut String) {
     out.clear();
-    if s.is_empty() {
-        return;
-    }
-    if s.is_ascii() && !s.contains('\r') {
-        SCRATCH.with(|scratch| {
-            let (v, key) = &mut *scratch.borrow_mut();
-            v.clear();
-            v.extend(s.bytes().map(|b| b.to_ascii_uppercase()));
-            code(Affixes::of(v), v, key);
-            // ASCII bytes in, ASCII bytes out.
-            out.extend(key.iter().map(|&b| char::from(b)));
-        });
+    let mut stack = [0u8; STACK];
+    let mut heap = Vec::new();
+    let key = if s.len() <= STACK {
+        &mut stack[..s.len()]
+    } else {
+        heap.resize(s.len(), 0);
+        &mut heap[..]
+    };
+    if let Some(n) = nysiis_ascii(s.as_bytes(), key) {
+        // ASCII bytes in, ASCII bytes out.
+        out.extend(key[..n].iter().map(|&b| char::from(b)));
         return;
     }
     let up = upper(s);
+    let mut clusters = graphemes(&up);
     let mut key = Vec::new();
-    code(Affixes::of(up.as_bytes()), &mut graphemes(&up), &mut key);
+    code(Affixes::of(up.as_bytes()), &mut clusters, &mut key);
     out.push_str(&key.concat());
+}
+
+/// Texts up to this many bytes are coded in arrays on the stack.
+const STACK: usize = 64;
+
+/// [`nysiis`] of ASCII text without CR (then every byte is its own cluster,
+/// see [`graphemes`]), written to `out[..n]`; returns `n`. The code is never
+/// longer than `s`. `None`, with nothing written, if `s` has a non-ASCII byte
+/// or CR, or `out` is shorter than `s`: [`nysiis`] codes any text.
+pub fn nysiis_ascii(s: &[u8], out: &mut [u8]) -> Option<usize> {
+    if !s.is_ascii() || s.contains(&b'\r') || out.len() < s.len() {
+        return None;
+    }
+    if s.is_empty() {
+        return Some(0);
+    }
+    let mut stack = [0u8; STACK];
+    let mut heap = Vec::new();
+    let v = if s.len() <= STACK {
+        &mut stack[..s.len()]
+    } else {
+        heap.resize(s.len(), 0);
+        &mut heap[..]
+    };
+    for (up, &b) in v.iter_mut().zip(s) {
+        *up = b.to_ascii_uppercase();
+    }
+    let mut key = SliceKey { buf: out, len: 0 };
+    code(Affixes::of(v), v, &mut key);
+    Some(key.len)
+}
+
+/// Where [`code`] builds the key: a `Vec` of clusters, or bytes in a slice
+/// long enough for any key of the text (the byte path).
+trait Key<T> {
+    fn push(&mut self, c: T);
+    fn pop(&mut self);
+    fn last(&self) -> Option<T>;
+    fn len(&self) -> usize;
+    /// The cluster at `i < len()`.
+    fn at(&self, i: usize) -> T;
+    fn remove(&mut self, i: usize);
+}
+
+impl<T: Copy> Key<T> for Vec<T> {
+    fn push(&mut self, c: T) {
+        Vec::push(self, c);
+    }
+
+    fn pop(&mut self) {
+        Vec::pop(self);
+    }
+
+    fn last(&self) -> Option<T> {
+        <[T]>::last(self).copied()
+    }
+
+    fn len(&self) -> usize {
+        Vec::len(self)
+    }
+
+    fn at(&self, i: usize) -> T {
+        self[i]
+    }
+
+    fn remove(&mut self, i: usize) {
+        Vec::remove(self, i);
+    }
+}
+
+/// The first `len` bytes of `buf` (whose length bounds the key: see
+/// [`nysiis_ascii`]).
+struct SliceKey<'a> {
+    buf: &'a mut [u8],
+    len: usize,
+}
+
+impl Key<u8> for SliceKey<'_> {
+    #[inline]
+    fn push(&mut self, c: u8) {
+        self.buf[self.len] = c;
+        self.len += 1;
+    }
+
+    #[inline]
+    fn pop(&mut self) {
+        self.len -= 1;
+    }
+
+    #[inline]
+    fn last(&self) -> Option<u8> {
+        self.len.checked_sub(1).map(|i| self.buf[i])
+    }
+
+    #[inline]
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    #[inline]
+    fn at(&self, i: usize) -> u8 {
+        self.buf[..self.len][i]
+    }
+
+    fn remove(&mut self, i: usize) {
+        self.buf.copy_within(i + 1..self.len, i);
+        self.len -= 1;
+    }
 }
 
 /// The prefix and suffix of the uppercased text that steps 1 and 2 rewrite.
@@ -138,15 +286,16 @@ impl Affixes {
 }
 
 /// The NYSIIS key of a non-empty text whose clusters are `v` (rewritten on
-/// the way), into `key` (cleared first): jellyfish's rules, step by step.
-fn code<T: Cluster>(affixes: Affixes, v: &mut Vec<T>, key: &mut Vec<T>) {
+/// the way), into `key` (empty): jellyfish's rules, step by step.
+fn code<T: Cluster>(affixes: Affixes, v: &mut [T], key: &mut impl Key<T>) {
     let a = T::ascii;
     // Step 1: prefixes.
+    let mut v = match affixes.prefix {
+        Some(Prefix::Kn) => &mut v[1..],
+        _ => v,
+    };
     match affixes.prefix {
         Some(Prefix::Mac) => v[1] = a(b'C'),
-        Some(Prefix::Kn) => {
-            v.remove(0);
-        }
         Some(Prefix::K) => v[0] = a(b'C'),
         Some(Prefix::PhOrPf) => {
             v[0] = a(b'F');
@@ -156,44 +305,42 @@ fn code<T: Cluster>(affixes: Affixes, v: &mut Vec<T>, key: &mut Vec<T>) {
             v[1] = a(b'S');
             v[2] = a(b'S');
         }
-        None => {}
+        Some(Prefix::Kn) | None => {}
     }
 
-    // Step 2: suffixes.
+    // Step 2: suffixes (the last two clusters become one).
     if let Some(last) = affixes.suffix {
-        v.pop();
-        v.pop();
-        v.push(a(last));
+        let n = v.len();
+        v[n - 2] = a(last);
+        v = &mut v[..n - 1];
     }
+    let v = &*v;
 
     // Step 3: the key starts with the first cluster.
-    key.clear();
     key.push(v[0]);
 
-    // Step 4: translate the rest.
+    // Step 4: translate the rest. A cluster whose rule needs no neighbours
+    // takes one table lookup; `EV` and the five letters with context rules
+    // take the steps below.
     let n = v.len();
     let mut i = 1;
     while i < n {
         let g = v[i];
         let has = |j: usize, x: u8| j < n && v[j].is(x);
+        let is_ev = g.is(b'E') && has(i + 1, b'V');
+        if let (Some(c), false) = (g.context_free(), is_ev) {
+            if key.last() != Some(c) {
+                key.push(c);
+            }
+            i += 1;
+            continue;
+        }
         let mut buf: [T; 2] = [g, g];
         let m: usize;
-        if g.is(b'E') && has(i + 1, b'V') {
+        if is_ev {
             i += 1;
             buf = [a(b'A'), a(b'F')];
             m = 2;
-        } else if g.is_vowel() {
-            buf[0] = a(b'A');
-            m = 1;
-        } else if g.is(b'Q') {
-            buf[0] = a(b'G');
-            m = 1;
-        } else if g.is(b'Z') {
-            buf[0] = a(b'S');
-            m = 1;
-        } else if g.is(b'M') {
-            buf[0] = a(b'N');
-            m = 1;
         } else if g.is(b'K') {
             buf[0] = if has(i + 1, b'N') { a(b'N') } else { a(b'C') };
             m = 1;
@@ -216,7 +363,7 @@ fn code<T: Cluster>(affixes: Affixes, v: &mut Vec<T>, key: &mut Vec<T>) {
         } else {
             m = 1;
         }
-        if key.last() != Some(&buf[m - 1]) {
+        if key.last() != Some(buf[m - 1]) {
             key.push(buf[0]);
             if m == 2 {
                 key.push(buf[1]);
@@ -231,7 +378,7 @@ fn code<T: Cluster>(affixes: Affixes, v: &mut Vec<T>, key: &mut Vec<T>) {
     }
     // Step 6: AY -> Y at the end.
     let k = key.len();
-    if k >= 2 && key[k - 2].is(b'A') && key[k - 1].is(b'Y') {
+    if k >= 2 && key.at(k - 2).is(b'A') && key.at(k - 1).is(b'Y') {
         key.remove(k - 2);
     }
     // Step 7: drop a trailing A.
