@@ -1,20 +1,13 @@
 //! Metaphone (Lawrence Philips, 1990), with jellyfish 1.3.0's exact behaviour.
+//!
+//! The rules decide each char's output from the char itself and a class of
+//! each of its neighbours: the one before, the next and the one after that.
+//! [`rule`] states them once; [`RULES`] holds its answer for every
+//! combination, so the loop over the text takes a few table lookups a char
+//! and no branch on the letters (Metaphone's `match` mispredicted about one
+//! branch a char, most of its time).
 
 use super::text::push_upper_nfkd;
-
-#[inline]
-fn is_vowel(c: char) -> bool {
-    matches!(c, 'A' | 'E' | 'I' | 'O' | 'U')
-}
-
-#[inline]
-fn is_iey(c: char) -> bool {
-    matches!(c, 'I' | 'E' | 'Y')
-}
-
-/// End-of-input marker. jellyfish uses `'*'` for "no next char", so a literal
-/// `'*'` in the input is (faithfully) indistinguishable from the end.
-const END: char = '*';
 
 /// Metaphone code of `s`, exactly as `jellyfish.metaphone` (1.3.0) computes it.
 ///
@@ -30,19 +23,24 @@ pub fn metaphone(s: &str) -> String {
     out
 }
 
-/// [`metaphone`], written to `out` (cleared first): no allocation for ASCII
-/// input when `out` has room (the FFI's reused buffers).
+/// Texts up to this many bytes are coded in arrays on the stack.
+const STACK: usize = 64;
+
+/// [`metaphone`], written to `out` (cleared first): no allocation for short
+/// ASCII input when `out` has room (the FFI's reused buffers).
 pub fn metaphone_into(s: &str, out: &mut String) {
     out.clear();
-    if s.is_empty() {
+    let mut stack = [0u8; 2 * STACK];
+    let mut heap = Vec::new();
+    let code = if s.len() <= STACK {
+        &mut stack[..]
+    } else {
+        heap.resize(2 * s.len(), 0);
+        &mut heap[..]
+    };
+    if let Some(n) = metaphone_ascii(s.as_bytes(), code) {
+        out.extend(code[..n].iter().map(|&b| char::from(b)));
         return;
-    }
-    if s.is_ascii() {
-        // Uppercasing and NFKD leave ASCII one char per byte: the rules read
-        // the bytes, uppercased as they go.
-        let b = s.as_bytes();
-        let skip = b.len() >= 2 && silent_start(upper_ascii(b[0]), upper_ascii(b[1]));
-        return rules(&AsciiUpper(&b[usize::from(skip)..]), out);
     }
     let mut v: Vec<char> = Vec::with_capacity(s.len() + 4);
     push_upper_nfkd(s, &mut v);
@@ -53,7 +51,26 @@ pub fn metaphone_into(s: &str, out: &mut String) {
             v.remove(0);
         }
     }
-    rules(v.as_slice(), out)
+    let mut code = vec![0u8; 2 * v.len()];
+    let n = rules(&v, &mut code);
+    out.extend(code[..n].iter().map(|&b| char::from(b)));
+}
+
+/// [`metaphone`] of ASCII text `s` (which uppercasing and NFKD leave one char
+/// per byte), written to `out[..n]`; returns `n`. The code is at most twice
+/// as long as `s`. `None`, with nothing written, if `s` is not ASCII or
+/// `out` is shorter than `2 * s.len()`: [`metaphone`] codes any text.
+pub fn metaphone_ascii(s: &[u8], out: &mut [u8]) -> Option<usize> {
+    if !s.is_ascii() || out.len() < 2 * s.len() {
+        return None;
+    }
+    // The rules read lowercase ASCII as uppercase: no copy.
+    let skip = s.len() >= 2 && silent_start(upper_ascii(s[0]), upper_ascii(s[1]));
+    Some(rules(&s[usize::from(skip)..], out))
+}
+
+fn upper_ascii(b: u8) -> char {
+    char::from(b.to_ascii_uppercase())
 }
 
 /// Whether a text starting with `a`, `b` drops its first letter.
@@ -61,174 +78,415 @@ fn silent_start(a: char, b: char) -> bool {
     matches!((a, b), ('K', 'N') | ('G', 'N') | ('P', 'N') | ('W', 'R') | ('A', 'E'))
 }
 
-fn upper_ascii(b: u8) -> char {
-    char::from(b.to_ascii_uppercase())
+// What the rules tell apart in the next char.
+/// `A`, `O` or `U`: vowels no rule names.
+const N_AOU: u8 = 0;
+const N_E: u8 = 1;
+const N_I: u8 = 2;
+const N_Y: u8 = 3;
+const N_H: u8 = 4;
+const N_N: u8 = 5;
+const N_G: u8 = 6;
+const N_C: u8 = 7;
+/// No char there, or a literal `*`: jellyfish marks the end with `'*'`, so
+/// the two are the same to its rules.
+const N_END: u8 = 8;
+const N_OTHER: u8 = 9;
+/// The next char equals this one (not `C`): a double, of which the first
+/// is skipped.
+const N_SAME: u8 = 10;
+const NEXT_CLASSES: usize = 11;
+
+// What the rules tell apart in the char after next.
+const A_A: u8 = 0;
+const A_O: u8 = 1;
+/// `I` or `E`.
+const A_IE: u8 = 2;
+const A_U: u8 = 3;
+const A_Y: u8 = 4;
+const A_H: u8 = 5;
+/// As [`N_END`].
+const A_END: u8 = 6;
+const A_OTHER: u8 = 7;
+const AFTER_CLASSES: usize = 8;
+
+// What the rules tell apart in the char before.
+const P_NONE: u8 = 0;
+const P_SPACE: u8 = 1;
+const P_VOWEL: u8 = 2;
+const P_M: u8 = 3;
+const P_C: u8 = 4;
+const P_OTHER: u8 = 5;
+const PREV_CLASSES: usize = 6;
+
+/// The char itself as the rules index it: `A`..`Z` as 0..25, space 26, any
+/// other char 27.
+const SPACE: u8 = 26;
+const OTHER: u8 = 27;
+const CHARS: usize = 28;
+
+/// A rule's outcome: up to two code bytes, how many of them to keep
+/// (or [`SPACE_RULE`]), and how many chars it consumes.
+#[derive(Clone, Copy)]
+struct Step {
+    code: [u8; 2],
+    keep: u8,
+    advance: u8,
 }
 
-/// The uppercased, decomposed chars the rules read.
-trait Units {
-    fn len(&self) -> usize;
-    fn get(&self, j: usize) -> Option<char>;
+/// `keep` of a space: one space, unless the code is empty or ends with one.
+const SPACE_RULE: u8 = 3;
+
+const fn emit(c: u8) -> Step {
+    Step { code: [c, 0], keep: 1, advance: 1 }
 }
 
-impl Units for [char] {
-    #[inline]
-    fn len(&self) -> usize {
-        <[char]>::len(self)
-    }
-
-    #[inline]
-    fn get(&self, j: usize) -> Option<char> {
-        <[char]>::get(self, j).copied()
-    }
+/// `c`, consuming `advance` chars.
+const fn emit_over(c: u8, advance: u8) -> Step {
+    Step { code: [c, 0], keep: 1, advance }
 }
 
-/// ASCII text, read as its uppercased chars.
-struct AsciiUpper<'a>(&'a [u8]);
-
-impl Units for AsciiUpper<'_> {
-    #[inline]
-    fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    #[inline]
-    fn get(&self, j: usize) -> Option<char> {
-        self.0.get(j).map(|&b| upper_ascii(b))
-    }
+/// Nothing, consuming `advance` chars.
+const fn skip(advance: u8) -> Step {
+    Step { code: [0, 0], keep: 0, advance }
 }
 
-/// Appends the code of `v` to `out`.
-fn rules<U: Units + ?Sized>(v: &U, out: &mut String) {
-    let at = |j: usize| -> char { v.get(j).unwrap_or(END) };
-    let mut i = 0;
-    while i < v.len() {
-        let c = at(i);
-        let next = at(i + 1);
-        let nextnext = at(i + 2);
-        let prev = if i == 0 { None } else { v.get(i - 1) };
+const fn next_is_vowel(next: u8) -> bool {
+    next == N_AOU || next == N_E || next == N_I
+}
 
-        // Skip doubles, except CC.
-        if c == next && c != 'C' {
-            i += 1;
-            continue;
+const fn next_is_iey(next: u8) -> bool {
+    next == N_I || next == N_E || next == N_Y
+}
+
+/// Jellyfish's Metaphone rules for the char `c` (uppercase, [`SPACE`] or
+/// [`OTHER`] as bytes: `b'A'`..`b'Z'`, `b' '`, anything else) after a char of
+/// class `prev` (`P_NONE` at the start), before chars of classes `next`
+/// and `after`.
+const fn rule(c: u8, prev: u8, next: u8, after: u8) -> Step {
+    if next == N_SAME {
+        return skip(1);
+    }
+    let o_or_a = after == A_O || after == A_A;
+    match c {
+        b'A' | b'E' | b'I' | b'O' | b'U' => {
+            if prev == P_NONE || prev == P_SPACE {
+                emit(c)
+            } else {
+                skip(1)
+            }
         }
-
-        match c {
-            'A' | 'E' | 'I' | 'O' | 'U' => {
-                if prev.map_or(true, |p| p == ' ') {
-                    out.push(c);
-                }
+        b'B' => {
+            if prev != P_M || next != N_END {
+                emit(b'B')
+            } else {
+                skip(1)
             }
-            'B' => {
-                if prev != Some('M') || next != END {
-                    out.push('B');
-                }
-            }
-            'C' => {
-                if next == 'I' && nextnext == 'A' || next == 'H' {
-                    i += 1;
-                    out.push('X');
-                } else if is_iey(next) {
-                    i += 1;
-                    out.push('S');
-                } else {
-                    out.push('K');
-                }
-            }
-            'D' => {
-                if next == 'G' && is_iey(nextnext) {
-                    i += 2;
-                    out.push('J');
-                } else {
-                    out.push('T');
-                }
-            }
-            'F' | 'J' | 'L' | 'M' | 'N' | 'R' => out.push(c),
-            'G' => {
-                if is_iey(next) {
-                    out.push('J');
-                } else if (next == 'H' && !is_vowel(nextnext))
-                    || (next == 'N' && nextnext == END)
-                {
-                    i += 1;
-                } else {
-                    out.push('K');
-                }
-            }
-            'H' => {
-                if prev.map_or(true, |p| !is_vowel(p)) || is_vowel(next) {
-                    out.push('H');
-                }
-            }
-            'K' => {
-                if prev != Some('C') {
-                    out.push('K');
-                }
-            }
-            'P' => {
-                if next == 'H' {
-                    i += 1;
-                    out.push('F');
-                } else {
-                    out.push('P');
-                }
-            }
-            'Q' => out.push('K'),
-            'S' => {
-                if next == 'H' {
-                    i += 1;
-                    out.push('X');
-                } else if next == 'I' && (nextnext == 'O' || nextnext == 'A') {
-                    i += 2;
-                    out.push('X');
-                } else {
-                    out.push('S');
-                }
-            }
-            'T' => {
-                if next == 'I' && (nextnext == 'O' || nextnext == 'A') {
-                    out.push('X');
-                } else if next == 'H' {
-                    i += 1;
-                    out.push('0');
-                } else if next != 'C' || nextnext != 'H' {
-                    out.push('T');
-                }
-            }
-            'V' => out.push('F'),
-            'W' => {
-                if i == 0 && next == 'H' {
-                    i += 1;
-                    out.push('W');
-                } else if is_vowel(next) {
-                    out.push('W');
-                }
-            }
-            'X' => {
-                if i == 0 {
-                    if next == 'H' || (next == 'I' && (nextnext == 'O' || nextnext == 'A')) {
-                        out.push('X');
-                    } else {
-                        out.push('S');
-                    }
-                } else {
-                    out.push_str("KS");
-                }
-            }
-            'Y' => {
-                if is_vowel(next) {
-                    out.push('Y');
-                }
-            }
-            'Z' => out.push('S'),
-            ' ' => {
-                if !out.is_empty() && !out.ends_with(' ') {
-                    out.push(' ');
-                }
-            }
-            _ => {}
         }
-        i += 1;
+        b'C' => {
+            if next == N_I && after == A_A || next == N_H {
+                emit_over(b'X', 2)
+            } else if next_is_iey(next) {
+                emit_over(b'S', 2)
+            } else {
+                emit(b'K')
+            }
+        }
+        b'D' => {
+            if next == N_G && (after == A_IE || after == A_Y) {
+                emit_over(b'J', 3)
+            } else {
+                emit(b'T')
+            }
+        }
+        b'F' | b'J' | b'L' | b'M' | b'N' | b'R' => emit(c),
+        b'G' => {
+            if next_is_iey(next) {
+                emit(b'J')
+            } else if (next == N_H && !matches!(after, A_A | A_O | A_IE | A_U)) || (next == N_N && after == A_END) {
+                skip(2)
+            } else {
+                emit(b'K')
+            }
+        }
+        b'H' => {
+            if prev != P_VOWEL || next_is_vowel(next) {
+                emit(b'H')
+            } else {
+                skip(1)
+            }
+        }
+        b'K' => {
+            if prev != P_C {
+                emit(b'K')
+            } else {
+                skip(1)
+            }
+        }
+        b'P' => {
+            if next == N_H {
+                emit_over(b'F', 2)
+            } else {
+                emit(b'P')
+            }
+        }
+        b'Q' => emit(b'K'),
+        b'S' => {
+            if next == N_H {
+                emit_over(b'X', 2)
+            } else if next == N_I && o_or_a {
+                emit_over(b'X', 3)
+            } else {
+                emit(b'S')
+            }
+        }
+        b'T' => {
+            if next == N_I && o_or_a {
+                emit(b'X')
+            } else if next == N_H {
+                emit_over(b'0', 2)
+            } else if next != N_C || after != A_H {
+                emit(b'T')
+            } else {
+                skip(1)
+            }
+        }
+        b'V' => emit(b'F'),
+        b'W' => {
+            if prev == P_NONE && next == N_H {
+                emit_over(b'W', 2)
+            } else if next_is_vowel(next) {
+                emit(b'W')
+            } else {
+                skip(1)
+            }
+        }
+        b'X' => {
+            if prev != P_NONE {
+                Step { code: [b'K', b'S'], keep: 2, advance: 1 }
+            } else if next == N_H || (next == N_I && o_or_a) {
+                emit(b'X')
+            } else {
+                emit(b'S')
+            }
+        }
+        b'Y' => {
+            if next_is_vowel(next) {
+                emit(b'Y')
+            } else {
+                skip(1)
+            }
+        }
+        b'Z' => emit(b'S'),
+        b' ' => Step { code: [b' ', 0], keep: SPACE_RULE, advance: 1 },
+        _ => skip(1),
     }
+}
+
+/// Where [`rule`]'s outcome for a char and its neighbours' classes sits in
+/// [`RULES`]: the sum of one part per char (see [`Parts`]).
+const fn index(c: u8, prev: u8, next: u8, after: u8) -> usize {
+    ((c as usize * NEXT_CLASSES + next as usize) * AFTER_CLASSES + after as usize) * PREV_CLASSES + prev as usize
+}
+
+/// What a [`Step`] writes, as a number below 32: nothing (0), one of the
+/// letters `A`..`Z` (1-26), `0` (27), a space by the space rule (28), or
+/// `KS` (29).
+const fn symbol(step: Step) -> u8 {
+    match (step.keep, step.code[0]) {
+        (0, _) => 0,
+        (1, c @ b'A'..=b'Z') => c - b'A' + 1,
+        (1, b'0') => 27,
+        (SPACE_RULE, b' ') => 28,
+        (2, b'K') if step.code[1] == b'S' => 29,
+        _ => panic!("a rule writes what no symbol stands for"),
+    }
+}
+
+/// The code bytes and `keep` of each [`symbol`], in the bytes of a `u32`.
+static SYMBOLS: [u32; 32] = {
+    let mut table = [0u32; 32];
+    let mut c = b'A';
+    while c <= b'Z' {
+        table[(c - b'A' + 1) as usize] = u32::from_le_bytes([c, 0, 1, 0]);
+        c += 1;
+    }
+    table[27] = u32::from_le_bytes([b'0', 0, 1, 0]);
+    table[28] = u32::from_le_bytes([b' ', 0, SPACE_RULE, 0]);
+    table[29] = u32::from_le_bytes([b'K', b'S', 2, 0]);
+    table
+};
+
+/// A [`Step`] in one byte, so that [`RULES`] stays in the L1 cache: its
+/// [`symbol`] in bits 0-4 and `advance` in bits 5-6.
+const fn pack(step: Step) -> u8 {
+    symbol(step) | step.advance << 5
+}
+
+/// [`rule`]'s outcome for every combination, at [`index`], packed.
+static RULES: [u8; CHARS * NEXT_CLASSES * AFTER_CLASSES * PREV_CLASSES] = {
+    let mut table = [0; CHARS * NEXT_CLASSES * AFTER_CLASSES * PREV_CLASSES];
+    let mut c = 0;
+    while c < CHARS {
+        let byte = match c as u8 {
+            SPACE => b' ',
+            OTHER => 0,
+            letter => b'A' + letter,
+        };
+        let mut next = 0;
+        while next < NEXT_CLASSES {
+            let mut after = 0;
+            while after < AFTER_CLASSES {
+                let mut prev = 0;
+                while prev < PREV_CLASSES {
+                    table[index(c as u8, prev as u8, next as u8, after as u8)] =
+                        pack(rule(byte, prev as u8, next as u8, after as u8));
+                    prev += 1;
+                }
+                after += 1;
+            }
+            next += 1;
+        }
+        c += 1;
+    }
+    table
+};
+
+/// What a char adds to the [`index`] of the rule it is the char of
+/// (`[0]`), the next char of (`[1]`), the char after next of (`[2]`) and the
+/// char before of (`[3]`): `index(c, p, n, a)` is
+/// `parts(c)[0] + parts(n)[1] + parts(a)[2] + parts(p)[3]`.
+type Parts = [u16; 4];
+
+const fn parts(char_class: u8, next_class: u8, after_class: u8, prev_class: u8) -> Parts {
+    [
+        index(char_class, 0, 0, 0) as u16,
+        index(0, 0, next_class, 0) as u16,
+        index(0, 0, 0, after_class) as u16,
+        index(0, prev_class, 0, 0) as u16,
+    ]
+}
+
+/// The [`Parts`] of each byte, uppercase or lowercase alike (the rules
+/// read uppercased text).
+static BYTE_PARTS: [Parts; 256] = {
+    let mut table = [parts(OTHER, N_OTHER, A_OTHER, P_OTHER); 256];
+    let mut b = 0;
+    while b < 256 {
+        let up = (b as u8).to_ascii_uppercase();
+        let char_class = match up {
+            b'A'..=b'Z' => up - b'A',
+            b' ' => SPACE,
+            _ => OTHER,
+        };
+        let next_class = match up {
+            b'A' | b'O' | b'U' => N_AOU,
+            b'E' => N_E,
+            b'I' => N_I,
+            b'Y' => N_Y,
+            b'H' => N_H,
+            b'N' => N_N,
+            b'G' => N_G,
+            b'C' => N_C,
+            b'*' => N_END,
+            _ => N_OTHER,
+        };
+        let after_class = match up {
+            b'A' => A_A,
+            b'O' => A_O,
+            b'I' | b'E' => A_IE,
+            b'U' => A_U,
+            b'Y' => A_Y,
+            b'H' => A_H,
+            b'*' => A_END,
+            _ => A_OTHER,
+        };
+        let prev_class = match up {
+            b' ' => P_SPACE,
+            b'A' | b'E' | b'I' | b'O' | b'U' => P_VOWEL,
+            b'M' => P_M,
+            b'C' => P_C,
+            _ => P_OTHER,
+        };
+        table[b] = parts(char_class, next_class, after_class, prev_class);
+        b += 1;
+    }
+    table
+};
+
+/// The [`Parts`] before the first char (only `[3]` is read: no char before).
+const START: Parts = parts(OTHER, N_OTHER, A_OTHER, P_NONE);
+/// The [`Parts`] past the last char. `[0]` is no char's, so the last char
+/// is never a double.
+const END: Parts = {
+    let mut p = parts(OTHER, N_END, A_END, P_OTHER);
+    p[0] = u16::MAX;
+    p
+};
+/// `[0]` of `C`, the one letter whose doubles are not skipped.
+const C_PART: u16 = parts(b'C' - b'A', N_OTHER, A_OTHER, P_OTHER)[0];
+/// The next char's part of a double.
+const SAME_PART: u16 = index(0, 0, N_SAME, 0) as u16;
+
+/// An uppercased, decomposed char as the rules read it.
+trait Unit: Copy {
+    /// The byte whose [`Parts`] this char has.
+    fn byte(self) -> u8;
+}
+
+impl Unit for u8 {
+    #[inline]
+    fn byte(self) -> u8 {
+        self
+    }
+}
+
+impl Unit for char {
+    #[inline]
+    fn byte(self) -> u8 {
+        // 0x80 has the parts of "other" everywhere, as every non-ASCII char
+        // and every lowercase one: these chars are uppercased already, and
+        // what decomposition leaves lowercase (`"㎏"` gives `"kg"`) is no
+        // letter to the rules.
+        if self.is_ascii() && !self.is_ascii_lowercase() {
+            self as u8
+        } else {
+            0x80
+        }
+    }
+}
+
+/// Writes the code of `v` to `out[..n]` (`out` holds at least `2 * v.len()`
+/// bytes: no char gives more than two) and returns `n`.
+///
+/// Every char's rule is looked up, including those a rule before consumed
+/// (`skip_left` counts them down and they keep nothing): the lookups do not
+/// wait on each other, and what carries from char to char is a few
+/// registers.
+fn rules<T: Unit>(v: &[T], out: &mut [u8]) -> usize {
+    let parts_at = |j: usize| v.get(j).map_or(END, |&u| BYTE_PARTS[usize::from(u.byte())]);
+    let (mut prev, mut cur, mut next) = (START, parts_at(0), parts_at(1));
+    let (mut k, mut skip_left) = (0usize, 0u8);
+    for i in 0..v.len() {
+        let after = parts_at(i + 2);
+        if skip_left > 0 {
+            // Consumed by the rule before.
+            skip_left -= 1;
+        } else {
+            // Doubles (but CC) skip their first. Equal parts are equal
+            // letters, both spaces, or two chars that code to nothing either way.
+            let double = next[0] == cur[0] && cur[0] != C_PART;
+            let next_part = if double { SAME_PART } else { next[1] };
+            let step = RULES[usize::from(cur[0]) + usize::from(next_part) + usize::from(after[2]) + usize::from(prev[3])];
+            let [code0, code1, keep, _] = SYMBOLS[usize::from(step & 31)].to_le_bytes();
+            let advance = step >> 5;
+            let keep = if keep == SPACE_RULE { usize::from(k > 0 && out[k - 1] != b' ') } else { usize::from(keep) };
+            out[k] = code0;
+            out[k + 1] = code1;
+            k += keep;
+            skip_left = advance - 1;
+        }
+        (prev, cur, next) = (cur, next, after);
+    }
+    k
 }
