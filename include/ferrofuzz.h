@@ -1118,7 +1118,8 @@ int32_t ffz_match_rating_comparison(ffz_str a, ffz_str b, int32_t *out);
 // `algorithm`), `FFZ_NOT_ALPHABETIC` (MRA codex), and `FFZ_TOO_LARGE` if
 // the result and its NUL(s) do not fit in `cap` bytes (nothing is
 // written then; use the `ffz_bytes` form). `buf` and `written` are written
-// only on success. Thread-safe for distinct buffers.
+// only on success, and then bytes of `buf` after the final NUL may be
+// overwritten too (up to `cap`). Thread-safe for distinct buffers.
 int32_t ffz_phonetic_into(uint32_t algorithm,
                           const char *utf8,
                           size_t len,

@@ -289,7 +289,8 @@ unsafe fn flat_utf8<'a>(data: *const c_char, len: usize, what: &str) -> FfiResul
 /// `algorithm`), `FFZ_NOT_ALPHABETIC` (MRA codex), and `FFZ_TOO_LARGE` if
 /// the result and its NUL(s) do not fit in `cap` bytes (nothing is
 /// written then; use the `ffz_bytes` form). `buf` and `written` are written
-/// only on success. Thread-safe for distinct buffers.
+/// only on success, and then bytes of `buf` after the final NUL may be
+/// overwritten too (up to `cap`). Thread-safe for distinct buffers.
 #[no_mangle]
 pub unsafe extern "C" fn ffz_phonetic_into(
     algorithm: u32,
@@ -302,21 +303,55 @@ pub unsafe extern "C" fn ffz_phonetic_into(
     guard(|| {
         non_null(buf, "buf")?;
         let text = flat_utf8(utf8, len, "utf8")?;
-        CODES.with(|codes| phonetic_into_buffers(algorithm, &text, &mut codes.borrow_mut(), buf, cap, written))
+        if cap > 0 {
+            // The common call, straight into the caller's buffer (its last
+            // byte kept for the NUL): no thread buffer, no UTF-8.
+            let out = std::slice::from_raw_parts_mut(buf.cast::<u8>(), cap);
+            if let Some(n) = ascii_code(algorithm, text.as_bytes(), &mut out[..cap - 1]) {
+                out[n] = 0;
+                if !written.is_null() {
+                    write_out(written, n);
+                }
+                return Ok(());
+            }
+        }
+        CODES.with(|codes| {
+            let (first, alternate) = &mut *codes.borrow_mut();
+            let second = compute_into(algorithm, &text, first, alternate)?.then_some(&*alternate);
+            write_codes(first.as_bytes(), second.map(|a| a.as_bytes()), buf, cap, written)
+        })
     })
 }
 
-/// The body of `ffz_phonetic_into`, with the thread's code buffers.
-unsafe fn phonetic_into_buffers(
-    algorithm: u32,
-    text: &str,
-    codes: &mut (String, String),
+/// The code of ASCII text `s` under `algorithm`, computed straight into
+/// `out[..n]` (no thread buffer, no UTF-8), for the codes that have such a
+/// path and when `out` has room for any code of `s`; returns `n`. `None`,
+/// with nothing written, sends the call to [`compute_into`].
+fn ascii_code(algorithm: u32, s: &[u8], out: &mut [u8]) -> Option<usize> {
+    match algorithm {
+        FFZ_PHONETIC_SOUNDEX if s.is_ascii() && out.len() >= 4 => Some(match phonetic::soundex_ascii(s) {
+            Some(code) => {
+                out[..code.len()].copy_from_slice(&code);
+                code.len()
+            }
+            None => 0,
+        }),
+        FFZ_PHONETIC_METAPHONE => phonetic::metaphone_ascii(s, out),
+        FFZ_PHONETIC_NYSIIS => phonetic::nysiis_ascii(s, out),
+        _ => None,
+    }
+}
+
+/// Writes `first`, a NUL and, if there is one, `second` and a NUL into
+/// `buf[0..cap]`, and the bytes before the final NUL to `written` (if not
+/// NULL); `FFZ_TOO_LARGE`, with nothing written, if they do not fit.
+unsafe fn write_codes(
+    first: &[u8],
+    second: Option<&[u8]>,
     buf: *mut c_char,
     cap: usize,
     written: *mut usize,
 ) -> FfiResult<()> {
-    let (first, alternate) = codes;
-    let second = if compute_into(algorithm, text, first, alternate)? { Some(&*alternate) } else { None };
     let total = first.len() + second.map_or(0, |a| a.len() + 1);
     if total >= cap {
         return Err(FfiError::new(
@@ -325,10 +360,10 @@ unsafe fn phonetic_into_buffers(
         ));
     }
     let out = std::slice::from_raw_parts_mut(buf.cast::<u8>(), total + 1);
-    out[..first.len()].copy_from_slice(first.as_bytes());
+    out[..first.len()].copy_from_slice(first);
     out[first.len()] = 0;
     if let Some(a) = second {
-        out[first.len() + 1..total].copy_from_slice(a.as_bytes());
+        out[first.len() + 1..total].copy_from_slice(a);
         out[total] = 0;
     }
     if !written.is_null() {
@@ -481,6 +516,44 @@ mod tests {
             assert_eq!(r, 1);
             assert_eq!(ffz_match_rating_comparison(utf8("a"), utf8("abcdef"), &mut r), FFZ_OK);
             assert_eq!(r, -1);
+        }
+    }
+
+    /// The direct ASCII path of `ffz_phonetic_into` (Soundex, Metaphone,
+    /// NYSIIS) gives the core's codes, and where the buffer is too small
+    /// for it, the general path answers: the code if it fits, else
+    /// `FFZ_TOO_LARGE` with nothing written.
+    #[test]
+    fn into_gives_the_core_codes_for_every_capacity() {
+        let codes: [(u32, fn(&str) -> String); 3] = [
+            (FFZ_PHONETIC_SOUNDEX, phonetic::soundex),
+            (FFZ_PHONETIC_METAPHONE, phonetic::metaphone),
+            (FFZ_PHONETIC_NYSIIS, phonetic::nysiis),
+        ];
+        let texts = ["", "a", "Robert", "Schmidt", "Knight Tchaikovsky", "xX  aeAE*", "MACINTOSH", "Phil-Schultz", "axe"];
+        for s in texts {
+            for (algorithm, code) in codes {
+                let want = code(s);
+                for cap in 0..=2 * s.len() + 2 {
+                    let mut buf = [0x55 as c_char; 64];
+                    let mut n = 99usize;
+                    let st = unsafe {
+                        ffz_phonetic_into(algorithm, s.as_ptr().cast(), s.len(), buf.as_mut_ptr(), cap, &mut n)
+                    };
+                    let bytes: Vec<u8> = buf.iter().map(|&b| b as u8).collect();
+                    if want.len() < cap {
+                        assert_eq!(st, FFZ_OK, "{algorithm} {s:?} cap {cap}");
+                        assert_eq!(n, want.len());
+                        assert_eq!(&bytes[..n], want.as_bytes(), "{algorithm} {s:?} cap {cap}");
+                        assert_eq!(bytes[n], 0);
+                        assert!(bytes[cap..].iter().all(|&b| b == 0x55), "wrote past cap");
+                    } else {
+                        assert_eq!(st, FFZ_TOO_LARGE, "{algorithm} {s:?} cap {cap}");
+                        assert_eq!(n, 99);
+                        assert!(bytes.iter().all(|&b| b == 0x55), "{algorithm} {s:?} cap {cap}: wrote on failure");
+                    }
+                }
+            }
         }
     }
 

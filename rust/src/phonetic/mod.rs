@@ -69,9 +69,9 @@ mod tests;
 
 pub use double_metaphone::double_metaphone;
 pub use match_rating::{match_rating_codex, match_rating_codex_into, match_rating_comparison};
-pub use metaphone::{metaphone, metaphone_into};
-pub use nysiis::{nysiis, nysiis_into};
-pub use soundex::{soundex, soundex_into};
+pub use metaphone::{metaphone, metaphone_ascii, metaphone_into};
+pub use nysiis::{nysiis, nysiis_ascii, nysiis_into};
+pub use soundex::{soundex, soundex_ascii, soundex_into};
 
 /// Error of the Match Rating Approach functions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

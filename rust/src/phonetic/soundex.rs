@@ -35,7 +35,10 @@ pub fn soundex(s: &str) -> String {
 pub fn soundex_into(s: &str, out: &mut String) {
     out.clear();
     if s.is_ascii() {
-        return code_ascii(s.as_bytes(), out);
+        if let Some(code) = soundex_ascii(s.as_bytes()) {
+            out.extend(code.map(char::from));
+        }
+        return;
     }
     let mut v = Vec::with_capacity(s.len() + 4);
     push_upper_nfkd(s, &mut v);
@@ -44,8 +47,9 @@ pub fn soundex_into(s: &str, out: &mut String) {
 
 /// What an ASCII byte is to the rules, in either case: its digit, `*` for a
 /// char that separates equal digits, or 0 for `H` and `W`, which do not.
-const ASCII_DIGITS: [u8; 128] = {
-    let mut table = [b'*'; 128];
+/// Bytes from 0x80 separate too; indexing by any byte needs no bounds check.
+const ASCII_DIGITS: [u8; 256] = {
+    let mut table = [b'*'; 256];
     let mut b = 0;
     while b < 128 {
         let up = (b as u8).to_ascii_uppercase();
@@ -62,12 +66,12 @@ const ASCII_DIGITS: [u8; 128] = {
     table
 };
 
-/// [`code`] for ASCII text, which uppercasing and NFKD leave one char per
-/// byte: the same rules through a table (the code is ASCII too).
-fn code_ascii(s: &[u8], out: &mut String) {
-    let Some((&first, rest)) = s.split_first() else {
-        return;
-    };
+/// [`soundex`] of ASCII text `s`, which uppercasing and NFKD leave one char
+/// per byte: the same rules through a table. The code is 4 ASCII bytes, or
+/// `None` for empty `s`. Non-ASCII bytes in `s` are treated as separators;
+/// callers pass ASCII.
+pub fn soundex_ascii(s: &[u8]) -> Option<[u8; 4]> {
+    let (&first, rest) = s.split_first()?;
     let mut code = [first.to_ascii_uppercase(), b'0', b'0', b'0'];
     let mut last = match ASCII_DIGITS[usize::from(first)] {
         0 => b'*',
@@ -88,7 +92,7 @@ fn code_ascii(s: &[u8], out: &mut String) {
         }
         last = d;
     }
-    out.extend(code.iter().map(|&b| char::from(b)));
+    Some(code)
 }
 
 /// Appends the code of the uppercased, decomposed chars `chars` to `out`.
