@@ -51,8 +51,9 @@ pub fn metaphone_into(s: &str, out: &mut String) {
             v.remove(0);
         }
     }
-    let mut code = vec![0u8; 2 * v.len()];
-    let n = rules(&v, &mut code);
+    let bytes: Vec<u8> = v.iter().map(|&c| rules_byte(c)).collect();
+    let mut code = vec![0u8; 2 * bytes.len()];
+    let n = rules(&bytes, &mut code);
     out.extend(code[..n].iter().map(|&b| char::from(b)));
 }
 
@@ -289,43 +290,21 @@ const fn index(c: u8, prev: u8, next: u8, after: u8) -> usize {
     ((c as usize * NEXT_CLASSES + next as usize) * AFTER_CLASSES + after as usize) * PREV_CLASSES + prev as usize
 }
 
-/// What a [`Step`] writes, as a number below 32: nothing (0), one of the
-/// letters `A`..`Z` (1-26), `0` (27), a space by the space rule (28), or
-/// `KS` (29).
-const fn symbol(step: Step) -> u8 {
-    match (step.keep, step.code[0]) {
-        (0, _) => 0,
-        (1, c @ b'A'..=b'Z') => c - b'A' + 1,
-        (1, b'0') => 27,
-        (SPACE_RULE, b' ') => 28,
-        (2, b'K') if step.code[1] == b'S' => 29,
-        _ => panic!("a rule writes what no symbol stands for"),
-    }
+/// A [`Step`] in two bytes: its first code byte in bits 0-7, `keep` in
+/// bits 8-9 and `advance` in bits 10-11. A second code byte is always `S`
+/// (`X` gives `KS`), so it needs no bits.
+const fn pack(step: Step) -> u16 {
+    assert!(step.keep != 2 || step.code[1] == b'S', "a rule writes two bytes other than KS");
+    step.code[0] as u16 | (step.keep as u16) << 8 | (step.advance as u16) << 10
 }
 
-/// The code bytes and `keep` of each [`symbol`], in the bytes of a `u32`.
-static SYMBOLS: [u32; 32] = {
-    let mut table = [0u32; 32];
-    let mut c = b'A';
-    while c <= b'Z' {
-        table[(c - b'A' + 1) as usize] = u32::from_le_bytes([c, 0, 1, 0]);
-        c += 1;
-    }
-    table[27] = u32::from_le_bytes([b'0', 0, 1, 0]);
-    table[28] = u32::from_le_bytes([b' ', 0, SPACE_RULE, 0]);
-    table[29] = u32::from_le_bytes([b'K', b'S', 2, 0]);
-    table
-};
-
-/// A [`Step`] in one byte, so that [`RULES`] stays in the L1 cache: its
-/// [`symbol`] in bits 0-4 and `advance` in bits 5-6.
-const fn pack(step: Step) -> u8 {
-    symbol(step) | step.advance << 5
-}
+/// [`RULES`]' length: a power of two above the number of combinations, so
+/// that an index masked with `RULES_LEN - 1` needs no bounds check.
+const RULES_LEN: usize = (CHARS * NEXT_CLASSES * AFTER_CLASSES * PREV_CLASSES).next_power_of_two();
 
 /// [`rule`]'s outcome for every combination, at [`index`], packed.
-static RULES: [u8; CHARS * NEXT_CLASSES * AFTER_CLASSES * PREV_CLASSES] = {
-    let mut table = [0; CHARS * NEXT_CLASSES * AFTER_CLASSES * PREV_CLASSES];
+static RULES: [u16; RULES_LEN] = {
+    let mut table = [0; RULES_LEN];
     let mut c = 0;
     while c < CHARS {
         let byte = match c as u8 {
@@ -428,65 +407,82 @@ const C_PART: u16 = parts(b'C' - b'A', N_OTHER, A_OTHER, P_OTHER)[0];
 /// The next char's part of a double.
 const SAME_PART: u16 = index(0, 0, N_SAME, 0) as u16;
 
-/// An uppercased, decomposed char as the rules read it.
-trait Unit: Copy {
-    /// The byte whose [`Parts`] this char has.
-    fn byte(self) -> u8;
-}
-
-impl Unit for u8 {
-    #[inline]
-    fn byte(self) -> u8 {
-        self
+/// The byte whose [`Parts`] an uppercased, decomposed char has: itself if
+/// it is ASCII and not lowercase, else 0x80, which has the parts of "other"
+/// everywhere. What decomposition leaves lowercase (`"㎏"` gives `"kg"`) is
+/// no letter to the rules.
+fn rules_byte(c: char) -> u8 {
+    if c.is_ascii() && !c.is_ascii_lowercase() {
+        c as u8
+    } else {
+        0x80
     }
 }
 
-impl Unit for char {
-    #[inline]
-    fn byte(self) -> u8 {
-        // 0x80 has the parts of "other" everywhere, as every non-ASCII char
-        // and every lowercase one: these chars are uppercased already, and
-        // what decomposition leaves lowercase (`"㎏"` gives `"kg"`) is no
-        // letter to the rules.
-        if self.is_ascii() && !self.is_ascii_lowercase() {
-            self as u8
-        } else {
-            0x80
-        }
-    }
-}
-
-/// Writes the code of `v` to `out[..n]` (`out` holds at least `2 * v.len()`
-/// bytes: no char gives more than two) and returns `n`.
+/// Writes the code of the chars `v` (bytes as [`BYTE_PARTS`] reads them) to
+/// `out[..n]` (`out` holds at least `2 * v.len()` bytes: no char gives more
+/// than two) and returns `n`.
 ///
 /// Every char's rule is looked up, including those a rule before consumed
-/// (`skip_left` counts them down and they keep nothing): the lookups do not
-/// wait on each other, and what carries from char to char is a few
-/// registers.
-fn rules<T: Unit>(v: &[T], out: &mut [u8]) -> usize {
-    let parts_at = |j: usize| v.get(j).map_or(END, |&u| BYTE_PARTS[usize::from(u.byte())]);
-    let (mut prev, mut cur, mut next) = (START, parts_at(0), parts_at(1));
-    let (mut k, mut skip_left) = (0usize, 0u8);
-    for i in 0..v.len() {
-        let after = parts_at(i + 2);
-        if skip_left > 0 {
-            // Consumed by the rule before.
-            skip_left -= 1;
-        } else {
-            // Doubles (but CC) skip their first. Equal parts are equal
-            // letters, both spaces, or two chars that code to nothing either way.
-            let double = next[0] == cur[0] && cur[0] != C_PART;
-            let next_part = if double { SAME_PART } else { next[1] };
-            let step = RULES[usize::from(cur[0]) + usize::from(next_part) + usize::from(after[2]) + usize::from(prev[3])];
-            let [code0, code1, keep, _] = SYMBOLS[usize::from(step & 31)].to_le_bytes();
-            let advance = step >> 5;
-            let keep = if keep == SPACE_RULE { usize::from(k > 0 && out[k - 1] != b' ') } else { usize::from(keep) };
-            out[k] = code0;
-            out[k + 1] = code1;
-            k += keep;
-            skip_left = advance - 1;
-        }
+/// (they keep nothing): the lookups do not wait on each other. The last two
+/// chars, which have the end after them, are coded after the loop, so that
+/// the loop reads its chars without a check.
+fn rules(v: &[u8], out: &mut [u8]) -> usize {
+    let parts = |b: u8| BYTE_PARTS[usize::from(b)];
+    let mut code = Code { out, len: 0, skip_left: 0 };
+    let (mut prev, mut cur, mut next) = (START, END, END);
+    if let Some(&b) = v.first() {
+        cur = parts(b);
+    }
+    if let Some(&b) = v.get(1) {
+        next = parts(b);
+    }
+    for &b in v.iter().skip(2) {
+        let after = parts(b);
+        code.take(step(prev, cur, next, after));
         (prev, cur, next) = (cur, next, after);
     }
-    k
+    for _ in 0..v.len().min(2) {
+        code.take(step(prev, cur, next, END));
+        (prev, cur, next) = (cur, next, END);
+    }
+    code.len
+}
+
+/// The packed step of the char with parts `cur` between chars with parts
+/// `prev`, `next` and `after`.
+#[inline(always)]
+fn step(prev: Parts, cur: Parts, next: Parts, after: Parts) -> u16 {
+    // Doubles (but CC) skip their first. Equal parts are equal letters,
+    // both spaces, or two chars that code to nothing either way.
+    let double = next[0] == cur[0] && cur[0] != C_PART;
+    let next_part = if double { SAME_PART } else { next[1] };
+    let at = usize::from(cur[0]) + usize::from(next_part) + usize::from(after[2]) + usize::from(prev[3]);
+    RULES[at & (RULES_LEN - 1)]
+}
+
+/// The code being written, and how many chars the last rule still consumes.
+struct Code<'a> {
+    out: &'a mut [u8],
+    len: usize,
+    skip_left: u8,
+}
+
+impl Code<'_> {
+    /// Applies the next char's packed step, unless a rule before consumed it.
+    #[inline(always)]
+    fn take(&mut self, step: u16) {
+        if self.skip_left > 0 {
+            self.skip_left -= 1;
+            return;
+        }
+        let [code0, flags] = step.to_le_bytes();
+        let (keep, code1) = (flags & 3, b'S');
+        let k = self.len;
+        let keep = if keep == SPACE_RULE { usize::from(k > 0 && self.out[k - 1] != b' ') } else { usize::from(keep) };
+        self.out[k] = code0;
+        self.out[k + 1] = code1;
+        self.len = k + keep;
+        self.skip_left = (flags >> 2) - 1;
+    }
 }
