@@ -63,21 +63,12 @@ unsafe fn read_text<'a>(s: &ffz_str, what: &str) -> FfiResult<Cow<'a, str>> {
             ))
         }
     };
-    if s.len > FFZ_MAX_LEN {
-        return Err(FfiError::new(
-            FFZ_TOO_LARGE,
-            format!("{what}: length {} exceeds the limit of {FFZ_MAX_LEN} units", s.len),
-        ));
-    }
-    if s.len == 0 {
+    let bytes = raw_bytes(s, width, what)?;
+    if bytes.is_empty() {
         return Ok(Cow::Borrowed(""));
     }
-    if s.data.is_null() {
-        return Err(FfiError::new(FFZ_NULL_POINTER, format!("{what}: data is NULL but len is {}", s.len)));
-    }
-    let bytes: &'a [u8] = std::slice::from_raw_parts(s.data as *const u8, s.len * width);
     match s.kind {
-        FFZ_KIND_UTF8 => utf8(bytes, what),
+        FFZ_KIND_UTF8 => utf8_text(bytes, what),
         FFZ_KIND_U8 => Ok(match ascii(bytes) {
             Some(text) => Cow::Borrowed(text),
             None => Cow::Owned(bytes.iter().map(|&b| b as char).collect()),
@@ -100,6 +91,27 @@ unsafe fn read_text<'a>(s: &ffz_str, what: &str) -> FfiResult<Cow<'a, str>> {
     }
 }
 
+/// The bytes of `s`'s `s.len` units of `width` bytes each, after the checks
+/// every reader makes: the length limit, and data not NULL unless empty.
+///
+/// # Safety
+/// As for [`read_text`].
+unsafe fn raw_bytes<'a>(s: &ffz_str, width: usize, what: &str) -> FfiResult<&'a [u8]> {
+    if s.len > FFZ_MAX_LEN {
+        return Err(FfiError::new(
+            FFZ_TOO_LARGE,
+            format!("{what}: length {} exceeds the limit of {FFZ_MAX_LEN} units", s.len),
+        ));
+    }
+    if s.len == 0 {
+        return Ok(&[]);
+    }
+    if s.data.is_null() {
+        return Err(FfiError::new(FFZ_NULL_POINTER, format!("{what}: data is NULL but len is {}", s.len)));
+    }
+    Ok(std::slice::from_raw_parts(s.data as *const u8, s.len * width))
+}
+
 /// `bytes` as text when they are ASCII, in one pass: `from_utf8` would
 /// check them again, at several times the cost for the short names of
 /// phonetic calls.
@@ -108,7 +120,7 @@ fn ascii(bytes: &[u8]) -> Option<&str> {
     bytes.is_ascii().then(|| unsafe { std::str::from_utf8_unchecked(bytes) })
 }
 
-fn utf8<'a>(bytes: &'a [u8], what: &str) -> FfiResult<Cow<'a, str>> {
+fn utf8_text<'a>(bytes: &'a [u8], what: &str) -> FfiResult<Cow<'a, str>> {
     if let Some(text) = ascii(bytes) {
         return Ok(Cow::Borrowed(text));
     }
@@ -302,12 +314,13 @@ pub unsafe extern "C" fn ffz_phonetic_into(
 ) -> i32 {
     guard(|| {
         non_null(buf, "buf")?;
-        let text = flat_utf8(utf8, len, "utf8")?;
+        let bytes = raw_bytes(&ffz_str { data: utf8.cast(), len, kind: FFZ_KIND_UTF8 }, 1, "utf8")?;
         if cap > 0 {
             // The common call, straight into the caller's buffer (its last
-            // byte kept for the NUL): no thread buffer, no UTF-8.
+            // byte kept for the NUL): no thread buffer, and the one check
+            // of the text is the code's own ASCII check.
             let out = std::slice::from_raw_parts_mut(buf.cast::<u8>(), cap);
-            if let Some(n) = ascii_code(algorithm, text.as_bytes(), &mut out[..cap - 1]) {
+            if let Some(n) = ascii_code(algorithm, bytes, &mut out[..cap - 1]) {
                 out[n] = 0;
                 if !written.is_null() {
                     write_out(written, n);
@@ -315,6 +328,7 @@ pub unsafe extern "C" fn ffz_phonetic_into(
                 return Ok(());
             }
         }
+        let text = utf8_text(bytes, "utf8")?;
         CODES.with(|codes| {
             let (first, alternate) = &mut *codes.borrow_mut();
             let second = compute_into(algorithm, &text, first, alternate)?.then_some(&*alternate);
@@ -525,7 +539,8 @@ mod tests {
     /// `FFZ_TOO_LARGE` with nothing written.
     #[test]
     fn into_gives_the_core_codes_for_every_capacity() {
-        let codes: [(u32, fn(&str) -> String); 3] = [
+        type Code = fn(&str) -> String;
+        let codes: [(u32, Code); 3] = [
             (FFZ_PHONETIC_SOUNDEX, phonetic::soundex),
             (FFZ_PHONETIC_METAPHONE, phonetic::metaphone),
             (FFZ_PHONETIC_NYSIIS, phonetic::nysiis),
