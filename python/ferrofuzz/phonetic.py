@@ -29,9 +29,11 @@ clusters) they do not rewrite are copied into the code (``nysiis("ç")`` is
 ``"JOSE"``), codes ``Ç`` and ``Ñ`` as ``S`` and ``N``, and skips other
 non-ASCII chars.
 
-The ``*_many`` functions code a list of strings in one library call, which
-is several times faster per string than calling the single-string function
-in a loop (each call through cffi has a fixed cost).
+The ``*_many`` functions code a list of strings. Where single calls go
+through cffi (ABI mode, PyPy), they make one library call for the whole
+list, several times faster per string than a loop of single calls; where
+the single functions are native (API mode on CPython), they map those,
+which costs less per string than joining and splitting the list.
 """
 
 from __future__ import annotations
@@ -287,6 +289,11 @@ double_metaphone = _native.native_fast_path("phonetic", "double_metaphone", doub
 # Batches
 
 
+# Whether the single functions above are native (_native.native_fast_path
+# wraps them then): the batches map them.
+_NATIVE_SINGLES = hasattr(soundex, "__wrapped__")
+
+
 def _batch(algorithm: int, strings: Iterable[str]) -> List[str]:
     items = strings if type(strings) is list else list(strings)
     if not items:
@@ -326,28 +333,44 @@ def _batch(algorithm: int, strings: Iterable[str]) -> List[str]:
 
 
 def soundex_many(strings: Iterable[str]) -> List[str]:
-    """``[soundex(s) for s in strings]``, in one library call."""
+    """``[soundex(s) for s in strings]``, by the faster way the backend has
+    (see the module docs)."""
+    if _NATIVE_SINGLES:
+        return list(map(soundex, strings))
     return _batch(_SOUNDEX, strings)
 
 
 def metaphone_many(strings: Iterable[str]) -> List[str]:
-    """``[metaphone(s) for s in strings]``, in one library call."""
+    """``[metaphone(s) for s in strings]``, by the faster way the backend has."""
+    if _NATIVE_SINGLES:
+        return list(map(metaphone, strings))
     return _batch(_METAPHONE, strings)
 
 
 def nysiis_many(strings: Iterable[str]) -> List[str]:
-    """``[nysiis(s) for s in strings]``, in one library call."""
+    """``[nysiis(s) for s in strings]``, by the faster way the backend has."""
+    if _NATIVE_SINGLES:
+        return list(map(nysiis, strings))
     return _batch(_NYSIIS, strings)
 
 
 def match_rating_codex_many(strings: Iterable[str]) -> List[str]:
-    """``[match_rating_codex(s) for s in strings]``, in one library call;
+    """``[match_rating_codex(s) for s in strings]``, by the faster way the backend has;
     ``ValueError`` if any string fails."""
+    if _NATIVE_SINGLES:
+        return list(map(match_rating_codex, strings))
     return _batch(_MRA_CODEX, strings)
 
 
 def double_metaphone_many(strings: Iterable[str]) -> List[Tuple[str, str]]:
-    """``[double_metaphone(s) for s in strings]``, in one library call."""
+    """``[double_metaphone(s) for s in strings]``, by the faster way the backend has."""
+    if _NATIVE_SINGLES:
+        return list(map(double_metaphone, strings))
+    return _double_metaphone_batch(strings)
+
+
+def _double_metaphone_batch(strings: Iterable[str]) -> List[Tuple[str, str]]:
+    """Double Metaphone codes of ``strings`` in one library call."""
     codes = _batch(_DOUBLE_METAPHONE, strings)
     if codes and type(codes[0]) is tuple:
         return codes  # type: ignore[return-value]
