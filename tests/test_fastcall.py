@@ -281,13 +281,17 @@ def test_debug_allocator_finds_no_misuse():
     # and -X dev adds the runtime's own checks.
     code = (
         "import ferrofuzz\n"
-        "from ferrofuzz import distance, fuzz, phonetic\n"
+        "from ferrofuzz import distance, fuzz, phonetic, process, utils\n"
         "s = ['', 'a', 'Jonathan', '\\u00e9t\\u00e9', '\\u4e2d' * 70, '\\U0001F600' * 3, 'ab' * 400]\n"
         "for a in s:\n"
         "    for b in s:\n"
         "        distance.Levenshtein.distance(a, b); distance.JaroWinkler.similarity(a, b)\n"
         "        fuzz.WRatio(a, b); fuzz.partial_ratio(a, b)\n"
         "    phonetic.soundex(a); phonetic.double_metaphone(a); phonetic.match_rating_comparison(a, a)\n"
+        "    phonetic.metaphone(a); phonetic.nysiis(a)\n"
+        "    for _ in range(2):  # the first call makes the scorer ready, the second is native\n"
+        "        process.extract(a, s, scorer=fuzz.ratio, limit=3); process.extractOne(a, s, scorer=fuzz.ratio)\n"
+        "        process.extractOne(a, s, scorer=fuzz.ratio, processor=utils.default_process)\n"
         "print(ferrofuzz.BACKEND)\n"
     )
     env = {**os.environ, "PYTHONMALLOC": "debug", "PYTHONPATH": str(ROOT / "python")}

@@ -34,6 +34,14 @@ def words(rng, count, max_len=12):
     return ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, max_len))) for _ in range(count)]
 
 
+def python_functions(monkeypatch):
+    """Sends process.extract and extractOne straight to their Python
+    functions: in API mode a native wrapper serves their common call before
+    any of the paths these tests switch."""
+    monkeypatch.setattr(fp, "extract", getattr(fp.extract, "__wrapped__", fp.extract))
+    monkeypatch.setattr(fp, "extractOne", getattr(fp.extractOne, "__wrapped__", fp.extractOne))
+
+
 @pytest.mark.parametrize("scorers", SCORERS, ids=IDS)
 def test_limits_around_the_pooled_buffers_match_rapidfuzz(scorers):
     ours, theirs = scorers
@@ -73,6 +81,7 @@ def test_flat_and_general_paths_agree(scorers, monkeypatch):
         ]
 
     flat = run_all()
+    python_functions(monkeypatch)
     monkeypatch.setattr(fp, "INLINE_WORK", 0)
     assert run_all() == flat
 
@@ -161,6 +170,7 @@ def test_native_and_cffi_short_list_paths_agree(scorers, monkeypatch):
     ours, _ = scorers
     cases = mixed_width_cases()
     native = [fp.extract(q, c, scorer=ours, limit=lim) for q, c, lim in cases]
+    python_functions(monkeypatch)
     monkeypatch.setattr(fp, "_fast_extract", None)
     assert native == [fp.extract(q, c, scorer=ours, limit=lim) for q, c, lim in cases]
     assert any(native)
@@ -219,7 +229,8 @@ def test_native_short_list_path_keeps_reference_counts():
     before = [sys.getrefcount(c) for c in choices] + [sys.getrefcount(query), sys.getrefcount(choices)]
     for _ in range(2000):
         found = fp.extract(query, choices, scorer=fuzz.ratio, limit=3)
-        del found
+        best = fp.extractOne(query, choices, scorer=fuzz.ratio)
+        del found, best
     after = [sys.getrefcount(c) for c in choices] + [sys.getrefcount(query), sys.getrefcount(choices)]
     assert after == before
 
@@ -252,6 +263,7 @@ def test_score_cutoffs_on_short_lists_match_the_general_path(scorers, monkeypatc
     at and outside the score range, of every type."""
     ours, _ = scorers
     short = cutoff_results(fp, ours)
+    python_functions(monkeypatch)
     monkeypatch.setattr(_batch, "INLINE_WORK", 0)
     monkeypatch.setattr(fp, "INLINE_WORK", 0)
     assert short == cutoff_results(fp, ours)
@@ -305,6 +317,7 @@ def test_default_process_on_short_lists_matches_the_general_path(scorers, monkey
     ours, _ = scorers
     short = default_process_results(fp, ours, utils.default_process)
     assert any(kind is list and found for (kind, found), _ in short)
+    python_functions(monkeypatch)
     monkeypatch.setattr(_batch, "INLINE_WORK", 0)
     monkeypatch.setattr(fp, "INLINE_WORK", 0)
     assert short == default_process_results(fp, ours, utils.default_process)
@@ -345,3 +358,89 @@ def test_default_process_packed_natively_matches_python_processing(scorers):
                     query, choices, scorer=ours, processor=in_python)
         native = fp.cdist(queries, choices[:300], scorer=ours, processor=utils.default_process)
         assert np.array_equal(native, fp.cdist(queries, choices[:300], scorer=ours, processor=in_python))
+
+
+class Spy:
+    """A Python function that records that the native wrapper handed it a call."""
+
+    def __init__(self, function):
+        self.function = function
+        self.calls = 0
+        self.__kwdefaults__ = function.__kwdefaults__
+
+    def __call__(self, *args, **kwargs):
+        self.calls += 1
+        return self.function(*args, **kwargs)
+
+
+@native_only
+@pytest.mark.parametrize("one", [False, True], ids=["extract", "extractOne"])
+def test_native_extract_serves_the_common_call_and_hands_on_the_rest(one):
+    """process.extract and extractOne are native wrappers in API mode: the
+    common call (str query, list, ready scorer, limit, processor None or
+    default_process on ASCII, the other options None) is answered in C; any
+    other is handed to the Python function. Both give what the Python
+    function gives, results and errors alike."""
+    from ferrofuzz import _native, utils
+
+    class Text(str):
+        pass
+
+    python = fp.extractOne.__wrapped__ if one else fp.extract.__wrapped__
+    fp.extract("warm", ["up"], scorer=fuzz.ratio)  # makes fuzz.ratio ready
+    fp.extract("warm", ["up"], scorer=Levenshtein.distance)
+    spy = Spy(python)
+    wrapper = _native.fastcall_wrap_extract(spy, fp._PLAIN_ADDRESSES, one, 5)
+    names = ["apple", "apples", "Apple pie", "banana", "grape", "pineapple", "appel"]
+    limits = [] if one else [{"limit": None}, {"limit": 1}, {"limit": 3}, {"limit": 100}, {"limit": 10**30}]
+    served = [
+        (("apple", names), {"scorer": fuzz.ratio}),
+        (("apple", names), {"scorer": Levenshtein.distance}),
+        (("Apple!", names), {"scorer": fuzz.ratio, "processor": utils.default_process}),
+        (("apple", names), {"scorer": fuzz.ratio, "processor": None, "score_cutoff": None,
+                            "score_hint": None, "scorer_kwargs": None}),
+        (("\u00e9t\u00e9 \U0001F600", names + ["\u00e9t\u00e9"]), {"scorer": fuzz.ratio}),
+    ] + [(("apple", names), {"scorer": fuzz.ratio, **limit}) for limit in limits]
+    handed_on = [
+        (("apple", names), {}),  # the default scorer
+        (("apple", names), {"scorer": fuzz.ratio, "score_cutoff": 50}),
+        (("apple", names), {"scorer": fuzz.ratio, "score_hint": 50}),
+        (("apple", names), {"scorer": fuzz.ratio, "scorer_kwargs": {}}),
+        (("apple", names), {"scorer": fuzz.ratio, "processor": str.lower}),
+        (("apple", names), {"scorer": fuzz.ratio, "unknown": 1}),
+        (("apple", names, fuzz.ratio), {}),
+        (("apple", tuple(names)), {"scorer": fuzz.ratio}),
+        (("apple", dict(enumerate(names))), {"scorer": fuzz.ratio}),
+        ((Text("apple"), names), {"scorer": fuzz.ratio}),
+        ((None, names), {"scorer": fuzz.ratio}),
+        (("apple", names + [None]), {"scorer": fuzz.ratio}),
+        (("apple", names + [Text("apple")]), {"scorer": fuzz.ratio}),
+        (("apple", []), {"scorer": fuzz.ratio}),
+        (("apple", names * 200), {"scorer": fuzz.ratio}),  # past the short-list limit
+        (("\u00e9", names), {"scorer": fuzz.ratio, "processor": utils.default_process}),
+        (("apple", names), {"scorer": lambda a, b, **kw: 1.0}),  # not a ferrofuzz scorer
+        (("apple", names), {"scorer": [fuzz.ratio]}),  # unhashable
+    ]
+    if not one:
+        handed_on += [(("apple", names), {"scorer": fuzz.ratio, "limit": limit})
+                      for limit in (0, -1, 2.0, True, -(10**30))]
+    for args, kwargs in served:
+        before = spy.calls
+        assert outcome(wrapper, *args, **kwargs) == outcome(python, *args, **kwargs), (args[0], kwargs)
+        assert spy.calls == before, f"handed on: {args[0]!r} {kwargs}"
+    for args, kwargs in handed_on:
+        before = spy.calls
+        assert outcome(wrapper, *args, **kwargs) == outcome(python, *args, **kwargs), (args[0], kwargs)
+        assert spy.calls == before + 1, f"served natively: {args[0]!r} {kwargs}"
+
+
+@native_only
+def test_process_module_extract_functions_are_the_native_wrappers():
+    import inspect
+
+    for fn in (fp.extract, fp.extractOne):
+        assert type(fn).__name__ == "function" and type(fn).__module__ == "ferrofuzz"
+        assert inspect.signature(fn) == inspect.signature(fn.__wrapped__)
+        assert fn.__name__ == fn.__wrapped__.__name__
+    fp.extractOne("a", ["a"], scorer=fuzz.QRatio)
+    assert fp._PLAIN_ADDRESSES[fuzz.QRatio] == (fp._PLAIN[fuzz.QRatio].address, fp._PLAIN[fuzz.QRatio].integral)

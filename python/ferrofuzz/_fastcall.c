@@ -5,8 +5,8 @@
  * the generated flat shims and before the generated pair adapters and
  * their table (``ffzfc_find_pair``, from the shims with a fast twin). It is
  * a client of the library's C ABI like the rest of that module: it calls
- * the same exported functions. Its only state is two interned keyword
- * names and the registered ``utils.default_process``.
+ * the same exported functions. Its only state is interned keyword names
+ * and the registered ``utils.default_process``.
  *
  * Why: cffi converts each argument of a call and releases and retakes the
  * GIL around it, about 150 ns for a pair of strings, which is more than
@@ -28,7 +28,9 @@
  * call, which reads only the immutable str data the caller holds.
  *
  * The same holds for process.extract and extractOne over a short list of
- * str (``fastcall_extract``). The list is packed here, in one pass over
+ * str (``fastcall_extract``), and the two functions are wrapped too
+ * (``fastcall_wrap_extract``), so that their common call skips the Python
+ * frames that would lead to it. The list is packed here, in one pass over
  * the str objects, instead of being joined and encoded in Python and
  * passed as fourteen cffi arguments. Longer lists, and cdist, have their
  * ``default_process`` applied and packed here too
@@ -37,8 +39,8 @@
  * Entry: ``ffzfc_install(module)`` (declared in the cdef, so Python calls
  * it through cffi, which has released the GIL; it takes it back) adds the
  * builtins ``fastcall_wrap(table, name, fallback)``, ``fastcall_extract(...)``,
- * ``fastcall_default_process(fn)`` and ``fastcall_pack_processed(items)``
- * to the named module.
+ * ``fastcall_wrap_extract(...)``, ``fastcall_default_process(fn)`` and
+ * ``fastcall_pack_processed(items)`` to the named module.
  */
 
 #define FFZFC_RELEASE_UNITS 512
@@ -203,6 +205,12 @@ typedef struct {
     PyObject *dict;
     const ffzfc_pair *pair;
     const ffzfc_phonetic *phonetic;
+    /* process.extract / extractOne: {scorer: (ffz_scorer address, integral)}
+     * of the scorers the process module has made ready, and the call's
+     * shape. */
+    PyObject *scorers;
+    int one;
+    Py_ssize_t default_limit;
 } ffzfc_function;
 
 static PyObject *ffzfc_fallback(ffzfc_function *self, PyObject *const *args, size_t nargsf,
@@ -212,6 +220,8 @@ static PyObject *ffzfc_fallback(ffzfc_function *self, PyObject *const *args, siz
 
 static PyObject *ffzfc_score_cutoff; /* "score_cutoff", interned */
 static PyObject *ffzfc_processor;    /* "processor", interned */
+/* The other keywords of process.extract, interned. */
+static PyObject *ffzfc_scorer, *ffzfc_limit, *ffzfc_score_hint, *ffzfc_scorer_kwargs;
 /* ferrofuzz.utils.default_process, once utils has registered it. */
 static PyObject *ffzfc_default_process;
 
@@ -488,6 +498,7 @@ static int ffzfc_traverse(PyObject *obj, visitproc visit, void *arg) {
     ffzfc_function *self = (ffzfc_function *)obj;
     Py_VISIT(self->fallback);
     Py_VISIT(self->dict);
+    Py_VISIT(self->scorers);
     return 0;
 }
 
@@ -495,6 +506,7 @@ static int ffzfc_clear(PyObject *obj) {
     ffzfc_function *self = (ffzfc_function *)obj;
     Py_CLEAR(self->fallback);
     Py_CLEAR(self->dict);
+    Py_CLEAR(self->scorers);
     return 0;
 }
 
@@ -574,17 +586,25 @@ static PyTypeObject ffzfc_function_type = {
  * `scorer_address` is the address of a live ffz_scorer. None when the call
  * is not of that form or the library fails, for the general path to repeat
  * it. */
+static PyObject *ffzfc_extract_list(PyObject *query_obj, PyObject *choices, const ffz_scorer *scorer,
+                                    Py_ssize_t limit, int integral, double cutoff, int process);
+
 static PyObject *ffzfc_extract(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     (void)module;
     if (nargs != 7 || !PyList_CheckExact(args[1]) || !PyFloat_CheckExact(args[5])) Py_RETURN_NONE;
-    PyObject *choices = args[1];
-    Py_ssize_t count = PyList_GET_SIZE(choices);
     Py_ssize_t limit = PyLong_AsSsize_t(args[3]);
     const ffz_scorer *scorer = PyLong_AsVoidPtr(args[2]);
     int integral = PyObject_IsTrue(args[4]);
     double cutoff = PyFloat_AS_DOUBLE(args[5]);
     int process = PyObject_IsTrue(args[6]);
     if (PyErr_Occurred()) return NULL;
+    return ffzfc_extract_list(args[0], args[1], scorer, limit, integral, cutoff, process);
+}
+
+/* The body of fastcall_extract, on its converted arguments. */
+static PyObject *ffzfc_extract_list(PyObject *query_obj, PyObject *choices, const ffz_scorer *scorer,
+                                    Py_ssize_t limit, int integral, double cutoff, int process) {
+    Py_ssize_t count = PyList_GET_SIZE(choices);
     if (count == 0 || count > FFZFC_EXTRACT_MAX || limit < 1 || limit > count || scorer == NULL) {
         Py_RETURN_NONE;
     }
@@ -596,8 +616,8 @@ static PyObject *ffzfc_extract(PyObject *module, PyObject *const *args, Py_ssize
         Py_RETURN_NONE;
     }
     ffzfc_view query;
-    if (!ffzfc_view_init(&query, args[0])) Py_RETURN_NONE;
-    if (process && !PyUnicode_IS_ASCII(args[0])) {
+    if (!ffzfc_view_init(&query, query_obj)) Py_RETURN_NONE;
+    if (process && !PyUnicode_IS_ASCII(query_obj)) {
         ffzfc_view_free(&query);
         Py_RETURN_NONE;
     }
@@ -717,9 +737,118 @@ static PyObject *ffzfc_wrap(PyObject *module, PyObject *const *args, Py_ssize_t 
     self->dict = NULL;
     self->pair = pair;
     self->phonetic = phonetic;
+    self->scorers = NULL;
+    self->one = 0;
+    self->default_limit = 0;
     PyObject_GC_Track((PyObject *)self);
     return (PyObject *)self;
 }
+
+/* The common call of process.extract (or extractOne): a str query and a
+ * list of choices as the two positional arguments, `scorer=` one of
+ * self->scorers, and otherwise at most `limit` (extract: an int or None),
+ * `processor` (None or utils.default_process) and `score_cutoff`,
+ * `score_hint`, `scorer_kwargs` left None. Served by ffzfc_extract_list,
+ * which declines what it does not serve; every other call, and every
+ * declined one, goes to the Python function. */
+static PyObject *ffzfc_extract_call(PyObject *callable, PyObject *const *args, size_t nargsf,
+                                    PyObject *kwnames) {
+    ffzfc_function *self = (ffzfc_function *)callable;
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    Py_ssize_t nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+    PyObject *scorer = NULL, *limit_obj = NULL;
+    int process = 0;
+    if (nargs != 2 || !PyUnicode_CheckExact(args[0]) || !PyList_CheckExact(args[1])) goto fallback;
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        PyObject *key = PyTuple_GET_ITEM(kwnames, k), *value = args[nargs + k];
+        if (ffzfc_is_key(key, ffzfc_scorer)) {
+            scorer = value;
+        } else if (!self->one && ffzfc_is_key(key, ffzfc_limit)) {
+            limit_obj = value;
+        } else if (ffzfc_is_key(key, ffzfc_processor)) {
+            if (value != Py_None && value != ffzfc_default_process) goto fallback;
+            process = value != Py_None;
+        } else if (value != Py_None || !(ffzfc_is_key(key, ffzfc_score_cutoff) || ffzfc_is_key(key, ffzfc_score_hint)
+                                         || ffzfc_is_key(key, ffzfc_scorer_kwargs))) {
+            goto fallback;
+        }
+    }
+    if (scorer == NULL) goto fallback;
+    PyObject *entry = PyDict_GetItemWithError(self->scorers, scorer); /* borrowed */
+    if (entry == NULL) {
+        PyErr_Clear(); /* unhashable: the Python function says what it says */
+        goto fallback;
+    }
+    if (!PyTuple_CheckExact(entry) || PyTuple_GET_SIZE(entry) != 2) goto fallback;
+    const ffz_scorer *address = PyLong_AsVoidPtr(PyTuple_GET_ITEM(entry, 0));
+    int integral = PyObject_IsTrue(PyTuple_GET_ITEM(entry, 1));
+    if (address == NULL || integral < 0) {
+        PyErr_Clear();
+        goto fallback;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(args[1]);
+    Py_ssize_t limit = self->one ? 1 : self->default_limit;
+    if (limit_obj == Py_None) {
+        limit = count;
+    } else if (limit_obj != NULL) {
+        if (!PyLong_CheckExact(limit_obj)) goto fallback;
+        int overflow = 0;
+        long long value = PyLong_AsLongLongAndOverflow(limit_obj, &overflow);
+        if (overflow < 0 || (value == -1 && PyErr_Occurred())) {
+            PyErr_Clear();
+            goto fallback;
+        }
+        limit = overflow > 0 || value > (long long)count ? count : (Py_ssize_t)value;
+    }
+    if (limit > count) limit = count;
+    PyObject *found = ffzfc_extract_list(args[0], args[1], address, limit, integral, Py_NAN, process);
+    if (found == NULL) return NULL;
+    if (found == Py_None) {
+        Py_DECREF(found);
+        goto fallback;
+    }
+    if (!self->one) return found;
+    PyObject *best = PyList_GET_SIZE(found) > 0 ? PyList_GET_ITEM(found, 0) : Py_None;
+    Py_INCREF(best);
+    Py_DECREF(found);
+    return best;
+fallback:
+    return ffzfc_fallback(self, args, nargsf, kwnames);
+}
+
+/* fastcall_wrap_extract(fallback, scorers, one, default_limit): the
+ * function object serving process.extract's (extractOne's, when `one`)
+ * common call natively (ffzfc_extract_call) and every other call through
+ * `fallback`. `scorers` is the dict {scorer: (address, integral)} that the
+ * process module fills as it makes scorers ready; it is read at each call. */
+static PyObject *ffzfc_wrap_extract(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 4 || !PyCallable_Check(args[0]) || !PyDict_CheckExact(args[1]) || !PyLong_Check(args[3])) {
+        PyErr_SetString(PyExc_TypeError,
+                        "fastcall_wrap_extract(fallback: callable, scorers: dict, one: bool, default_limit: int)");
+        return NULL;
+    }
+    int one = PyObject_IsTrue(args[2]);
+    Py_ssize_t default_limit = PyLong_AsSsize_t(args[3]);
+    if (one < 0 || (default_limit == -1 && PyErr_Occurred())) return NULL;
+    ffzfc_function *self = PyObject_GC_New(ffzfc_function, &ffzfc_function_type);
+    if (self == NULL) return NULL;
+    self->vectorcall = ffzfc_extract_call;
+    Py_INCREF(args[0]);
+    self->fallback = args[0];
+    self->dict = NULL;
+    self->pair = NULL;
+    self->phonetic = NULL;
+    Py_INCREF(args[1]);
+    self->scorers = args[1];
+    self->one = one;
+    self->default_limit = default_limit;
+    PyObject_GC_Track((PyObject *)self);
+    return (PyObject *)self;
+}
+
+static PyMethodDef ffzfc_wrap_extract_def = {"fastcall_wrap_extract", (PyCFunction)(void (*)(void))ffzfc_wrap_extract,
+                                             METH_FASTCALL, NULL};
 
 /* fastcall_default_process(fn): the object that processor=fn means
  * utils.default_process for (the pair functions then process ASCII text
@@ -742,7 +871,7 @@ static PyMethodDef ffzfc_wrap_def = {"fastcall_wrap", (PyCFunction)(void (*)(voi
 static int ffzfc_install(const char *module_name) {
     PyGILState_STATE gil = PyGILState_Ensure();
     int result = -1;
-    PyObject *module = NULL, *wrap = NULL, *extract = NULL, *processor = NULL, *pack = NULL;
+    PyObject *module = NULL, *wrap = NULL, *extract = NULL, *processor = NULL, *pack = NULL, *wrap_extract = NULL;
     if (PyType_Ready(&ffzfc_function_type) < 0) goto done;
     if (ffzfc_score_cutoff == NULL) {
         ffzfc_score_cutoff = PyUnicode_InternFromString("score_cutoff");
@@ -752,13 +881,24 @@ static int ffzfc_install(const char *module_name) {
         ffzfc_processor = PyUnicode_InternFromString("processor");
         if (ffzfc_processor == NULL) goto done;
     }
+    if (ffzfc_scorer == NULL) {
+        ffzfc_scorer = PyUnicode_InternFromString("scorer");
+        ffzfc_limit = PyUnicode_InternFromString("limit");
+        ffzfc_score_hint = PyUnicode_InternFromString("score_hint");
+        ffzfc_scorer_kwargs = PyUnicode_InternFromString("scorer_kwargs");
+        if (ffzfc_scorer == NULL || ffzfc_limit == NULL || ffzfc_score_hint == NULL || ffzfc_scorer_kwargs == NULL) {
+            goto done;
+        }
+    }
     module = PyImport_ImportModule(module_name);
     if (module == NULL) goto done;
     wrap = PyCFunction_NewEx(&ffzfc_wrap_def, NULL, NULL);
     extract = PyCFunction_NewEx(&ffzfc_extract_def, NULL, NULL);
     processor = PyCFunction_NewEx(&ffzfc_default_process_def, NULL, NULL);
     pack = PyCFunction_NewEx(&ffzfc_pack_processed_def, NULL, NULL);
-    if (wrap == NULL || extract == NULL || processor == NULL || pack == NULL) goto done;
+    wrap_extract = PyCFunction_NewEx(&ffzfc_wrap_extract_def, NULL, NULL);
+    if (wrap == NULL || extract == NULL || processor == NULL || pack == NULL || wrap_extract == NULL) goto done;
+    if (PyObject_SetAttrString(module, "fastcall_wrap_extract", wrap_extract) < 0) goto done;
     if (PyObject_SetAttrString(module, "fastcall_pack_processed", pack) < 0) goto done;
     if (PyObject_SetAttrString(module, "fastcall_wrap", wrap) < 0) goto done;
     if (PyObject_SetAttrString(module, "fastcall_extract", extract) < 0) goto done;
@@ -770,6 +910,7 @@ done:
     Py_XDECREF(extract);
     Py_XDECREF(processor);
     Py_XDECREF(pack);
+    Py_XDECREF(wrap_extract);
     Py_XDECREF(module);
     PyGILState_Release(gil);
     return result;

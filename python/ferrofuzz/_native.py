@@ -17,7 +17,7 @@ import os
 import platform
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Dict, Tuple
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 LIBRARY_PATH = PACKAGE_DIR / ("libferrofuzz.dylib" if sys.platform == "darwin" else "libferrofuzz.so")
@@ -197,6 +197,23 @@ def native_fast_path(table: str, name: str, function: Callable[..., Any]) -> Cal
     if wrap is None:
         return function
     fast = wrap(table, name, function)
+    functools.update_wrapper(fast, function)
+    return fast
+
+
+def native_extract_path(function: Callable[..., Any], scorers: Dict[Any, Tuple[int, bool]], one: bool) -> Callable[..., Any]:
+    """``process.extract`` (``extractOne`` when ``one``), with its common
+    call served natively where the backend can: a ``str`` query, a list of
+    choices and a ``scorer`` found in ``scorers`` ({scorer: (ffz_scorer
+    address, integral)}, filled by the process module), with at most
+    ``limit``, ``processor`` (None or ``utils.default_process``) and None
+    for ``score_cutoff``, ``score_hint`` and ``scorer_kwargs``. As for
+    :func:`native_fast_path`, every other call goes to ``function``."""
+    wrap = globals().get("fastcall_wrap_extract")
+    default_limit = 1 if one else (function.__kwdefaults__ or {}).get("limit")
+    if wrap is None or type(default_limit) is not int:
+        return function
+    fast = wrap(function, scorers, one, default_limit)
     functools.update_wrapper(fast, function)
     return fast
 

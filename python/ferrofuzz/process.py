@@ -127,6 +127,9 @@ _fast_pack_processed = getattr(_native_module, "fastcall_pack_processed", None)
 #: library only reads its struct, so calls and threads share it. Resolving
 #: costs about 2 us, a quarter of an extractOne over 10 choices.
 _PLAIN: Dict[Any, _Native] = {}
+#: (ffz_scorer address, integral) of each scorer of _PLAIN: what the native
+#: extract and extractOne read (_native.native_extract_path).
+_PLAIN_ADDRESSES: Dict[Any, Tuple[int, bool]] = {}
 
 
 def _native(scorer: Any, scorer_kwargs: Dict[str, Any]) -> Optional[_Native]:
@@ -153,6 +156,7 @@ def _native(scorer: Any, scorer_kwargs: Dict[str, Any]) -> Optional[_Native]:
     native = _Native(scorer, _scorers.resolve(scorer, kwargs), allowed)
     if not scorer_kwargs:
         _PLAIN[scorer] = native
+        _PLAIN_ADDRESSES[scorer] = (native.address, native.integral)
     return native
 
 
@@ -523,6 +527,13 @@ def extract(
         _pack_choices(values, processor)  # rapidfuzz still processes (and checks) them
         return []
     return _native_extract(query, keys, values, processor, native, limit, cutoff, hint)
+
+
+# In API mode the common calls of extract and extractOne (a str query, a
+# list, a ready scorer, no cutoff) are served in C, without the frames
+# above; every other call goes to them (_native.native_extract_path).
+extractOne = _native_module.native_extract_path(extractOne, _PLAIN_ADDRESSES, True)
+extract = _native_module.native_extract_path(extract, _PLAIN_ADDRESSES, False)
 
 
 def extract_iter(
