@@ -106,6 +106,10 @@ pub fn damerau_levenshtein_distance<A: Unit, B: Unit>(s1: &[A], s2: &[B], cutoff
     zhao_sahni(s1, s2)
 }
 
+/// Rows up to this wide (a second string of up to 62 units) are kept on
+/// the stack.
+const STACK_WIDTH: usize = 64;
+
 fn zhao_sahni<A: Unit, B: Unit>(s1: &[A], s2: &[B]) -> usize {
     let (len1, len2) = (s1.len(), s2.len());
     // Larger than any real distance; the sentinel of row -1 and column -1.
@@ -113,7 +117,16 @@ fn zhao_sahni<A: Unit, B: Unit>(s1: &[A], s2: &[B]) -> usize {
     // Rows are indexed by column + 1, so that index 0 is column -1.
     // `row` is H[i], `prev` is H[i-1], `prev2` is H[i-2].
     let width = len2 + 2;
-    let mut buf = vec![inf; 4 * width];
+    // Short strings (names, the common case) keep their rows on the stack.
+    let mut stack = [0usize; 4 * STACK_WIDTH];
+    let mut heap = Vec::new();
+    let buf = if width <= STACK_WIDTH {
+        &mut stack[..4 * width]
+    } else {
+        heap.resize(4 * width, 0);
+        &mut heap[..]
+    };
+    buf.fill(inf);
     let (prev2, rest) = buf.split_at_mut(width);
     let (prev, rest) = rest.split_at_mut(width);
     let (row, fr) = rest.split_at_mut(width);
@@ -127,6 +140,8 @@ fn zhao_sahni<A: Unit, B: Unit>(s1: &[A], s2: &[B]) -> usize {
 
     for i in 1..=len1 {
         let a = s1[i - 1].value();
+        // s1[i-2], the unit of the row before (none in row 1).
+        let above = if i >= 2 { Some(s1[i - 2].value()) } else { None };
         row[0] = inf;
         row[1] = i;
         // Last column (1-based) of this row whose unit matched `a`, and
@@ -143,14 +158,16 @@ fn zhao_sahni<A: Unit, B: Unit>(s1: &[A], s2: &[B]) -> usize {
                 t = prev2[j];
             } else {
                 v = prev[j].min(row[j]).min(prev[j + 1]) + 1;
-                let k = last_row.get(b);
                 if last_col + 1 == j && last_col != 0 {
+                    // s2[j-2] matches s1[i-1]; s1[k-1] matches s2[j-1]
+                    // (looked up only here: a match just before is rare).
+                    let k = last_row.get(b);
                     if k != 0 {
-                        // s2[j-1] matches s1[i-1]; s1[k-1] matches s2[j-1].
                         v = v.min(fr[j + 1] + (i - k));
                     }
-                } else if k + 1 == i && k != 0 && last_col != 0 {
-                    // s1[i-2] matches s2[j-1]; s2[l-1] matches s1[i-1].
+                } else if above == Some(b) && last_col != 0 {
+                    // s1[i-2] matches s2[j-1] (the last row to, as rows
+                    // before i are all the table holds); s2[l-1] matches s1[i-1].
                     v = v.min(t + (j - last_col));
                 }
             }
