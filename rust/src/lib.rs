@@ -13,6 +13,7 @@ pub mod index;
 pub mod parallel;
 pub mod phonetic;
 pub mod process;
+mod scratch;
 pub mod scorer;
 mod topk;
 pub mod unit;

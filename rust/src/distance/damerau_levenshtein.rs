@@ -15,6 +15,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::common::strip_affix;
 use super::Metric;
+use crate::scratch::scratch;
 use crate::unit::Unit;
 
 /// The Damerau–Levenshtein metric. The maximum is `max(len1, len2)`.
@@ -118,14 +119,8 @@ fn zhao_sahni<A: Unit, B: Unit>(s1: &[A], s2: &[B]) -> usize {
     // `row` is H[i], `prev` is H[i-1], `prev2` is H[i-2].
     let width = len2 + 2;
     // Short strings (names, the common case) keep their rows on the stack.
-    let mut stack = [0usize; 4 * STACK_WIDTH];
-    let mut heap = Vec::new();
-    let buf = if width <= STACK_WIDTH {
-        &mut stack[..4 * width]
-    } else {
-        heap.resize(4 * width, 0);
-        &mut heap[..]
-    };
+    let (mut stack, mut heap) = ([0usize; 4 * STACK_WIDTH], Vec::new());
+    let buf = scratch(&mut stack, &mut heap, 4 * width);
     buf.fill(inf);
     let (prev2, rest) = buf.split_at_mut(width);
     let (prev, rest) = rest.split_at_mut(width);

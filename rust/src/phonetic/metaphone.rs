@@ -8,6 +8,7 @@
 //! branch a char, most of its time).
 
 use super::text::push_upper_nfkd;
+use crate::scratch::scratch;
 
 /// Metaphone code of `s`, exactly as `jellyfish.metaphone` (1.3.0) computes it.
 ///
@@ -30,14 +31,8 @@ const STACK: usize = 64;
 /// ASCII input when `out` has room (the FFI's reused buffers).
 pub fn metaphone_into(s: &str, out: &mut String) {
     out.clear();
-    let mut stack = [0u8; 2 * STACK];
-    let mut heap = Vec::new();
-    let code = if s.len() <= STACK {
-        &mut stack[..]
-    } else {
-        heap.resize(2 * s.len(), 0);
-        &mut heap[..]
-    };
+    let (mut stack, mut heap) = ([0u8; 2 * STACK], Vec::new());
+    let code = scratch(&mut stack, &mut heap, 2 * s.len());
     if let Some(n) = metaphone_ascii(s.as_bytes(), code) {
         out.extend(code[..n].iter().map(|&b| char::from(b)));
         return;

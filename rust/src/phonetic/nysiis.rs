@@ -1,6 +1,7 @@
 //! NYSIIS, with jellyfish 1.3.0's exact behaviour.
 
 use super::text::{graphemes, upper};
+use crate::scratch::scratch;
 
 /// A unit of the rules: an extended grapheme cluster in general, or a byte
 /// when the uppercased input is ASCII without CR (then every byte is its
@@ -112,14 +113,8 @@ pub fn nysiis(s: &str) -> String {
 /// ASCII input when `out` has room (the FFI's reused buffers).
 pub fn nysiis_into(s: &str, out: &mut String) {
     out.clear();
-    let mut stack = [0u8; STACK];
-    let mut heap = Vec::new();
-    let key = if s.len() <= STACK {
-        &mut stack[..s.len()]
-    } else {
-        heap.resize(s.len(), 0);
-        &mut heap[..]
-    };
+    let (mut stack, mut heap) = ([0u8; STACK], Vec::new());
+    let key = scratch(&mut stack, &mut heap, s.len());
     if let Some(n) = nysiis_ascii(s.as_bytes(), key) {
         // ASCII bytes in, ASCII bytes out.
         out.extend(key[..n].iter().map(|&b| char::from(b)));
@@ -146,14 +141,8 @@ pub fn nysiis_ascii(s: &[u8], out: &mut [u8]) -> Option<usize> {
     if s.is_empty() {
         return Some(0);
     }
-    let mut stack = [0u8; STACK];
-    let mut heap = Vec::new();
-    let v = if s.len() <= STACK {
-        &mut stack[..s.len()]
-    } else {
-        heap.resize(s.len(), 0);
-        &mut heap[..]
-    };
+    let (mut stack, mut heap) = ([0u8; STACK], Vec::new());
+    let v = scratch(&mut stack, &mut heap, s.len());
     for (up, &b) in v.iter_mut().zip(s) {
         *up = b.to_ascii_uppercase();
     }
