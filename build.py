@@ -210,34 +210,45 @@ FASTCALL_DECLARATION = "int ffzfc_install(const char *module_name);\n"
 
 def fastcall_pairs(fast, shims) -> str:
     """For _fastcall.c: an adapter per fast shim, scoring two ``ffz_str``
-    with every option at its default but ``score_cutoff`` (``cut``, NULL
-    for its default), and ``ffzfc_find_pair`` over them."""
+    with the options of an ``ffzfc_options`` (score_cutoff and score_hint
+    when given, else their defaults; weights, pad and prefix_weight), and
+    ``ffzfc_find_pair`` over them, with the keywords each one takes."""
     middle_of = {shim: middle for shim, _, middle, _ in shims}
+    keyword_flags = {
+        "score_hint": "FFZFC_KW_HINT", "weights": "FFZFC_KW_WEIGHTS",
+        "pad": "FFZFC_KW_PAD", "prefix_weight": "FFZFC_KW_PREFIX_WEIGHT",
+    }
     out, rows = [], []
     for name, shim, defaults, result in fast:
         stem = name[len("ffzpy_a_"):]
         middle = middle_of[shim]
-        values, kind = [], None
+        values, kind, flags = [], None, []
         for (ctype, pname), default in zip(middle, defaults):
+            field = "size" if ctype == "size_t" else "real"
             if pname == "score_cutoff":
-                field = "size" if ctype == "size_t" else "real"
                 kind = (
                     "FFZFC_CUT_SIZE" if field == "size"
                     else "FFZFC_CUT_SCORE" if _form_of(shim) == "score"
                     else "FFZFC_CUT_NORMALIZED"
                 )
-                values.append(f"cut ? cut->{field} : {default}")
+                values.append(f"opt->has_cut ? opt->cut.{field} : {default}")
+            elif pname == "score_hint":
+                values.append(f"opt->has_hint ? opt->hint.{field} : {default}")
+            elif pname in ("weights", "pad", "prefix_weight"):
+                values.append(f"opt->{pname}")
             else:
-                values.append(default)
+                raise ValueError(f"{shim}: no fast-path option for {pname}")
+            if pname in keyword_flags:
+                flags.append(keyword_flags[pname])
         assert kind is not None, f"{shim} has no score_cutoff"
         args = ", ".join(["a.data", "a.len", "a.kind", "b.data", "b.len", "b.kind"] + values)
         out.append(
-            f"static {result} ffzfc_{stem}(ffz_str a, ffz_str b, const ffzfc_cutoff *cut) {{\n"
+            f"static {result} ffzfc_{stem}(ffz_str a, ffz_str b, const ffzfc_options *opt) {{\n"
             f"    return {shim}({args});\n"
             f"}}\n"
         )
         slots = f"ffzfc_{stem}, NULL" if result == "int64_t" else f"NULL, ffzfc_{stem}"
-        rows.append(f'        {{"{stem}", {kind}, {slots}}},\n')
+        rows.append(f'        {{"{stem}", {kind}, {" | ".join(flags) or "0"}, {slots}}},\n')
     return (
         "".join(out)
         + "\nstatic const ffzfc_pair *ffzfc_find_pair(const char *name) {\n"

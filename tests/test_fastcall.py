@@ -16,6 +16,7 @@ import gc
 import inspect
 import os
 import pickle
+import re
 import subprocess
 import sys
 import threading
@@ -180,6 +181,90 @@ def test_default_process_equals_the_python_path(fn, a, b):
     from ferrofuzz.utils import default_process
 
     same_outcome(fn, a, b, processor=default_process)
+
+
+# The other keywords of the pair scorers, each with values the C code reads
+# (first list) and values it leaves to the Python function (second list),
+# valid or not.
+KEYWORD_VALUES = {
+    "score_hint": ([None, 0, 1, 3, 0.5, 1.0, 2**70], [-1, "x", float("nan"), True, Fraction(1, 2)]),
+    "weights": (
+        [None, (1, 1, 1), (1, 1, 2), (2, 1, 1), (0, 0, 0), (3, 5, 7), (2**40, 1, 1)],
+        [(1, 1), (1, 1, 1, 1), [1, 1, 2], (1.0, 1, 1), (True, 1, 1), (-1, 1, 1), (2**64, 1, 1), "abc", 5],
+    ),
+    "pad": ([True, False], [None, 0, 1, "", [1]]),
+    "prefix_weight": ([0.1, 0.0, 0.25, 1.0, 0, 1, 1.5, -0.1, float("nan"), 2**70],
+                      [None, True, "0.1", Fraction(1, 10), Decimal("0.1")]),
+}
+
+
+def keywords_of(fn):
+    params = inspect.signature(fn.__wrapped__).parameters
+    return [k for k in KEYWORD_VALUES if k in params]
+
+
+KEYWORD_FUNCTIONS = [f for f in PAIR_FUNCTIONS if keywords_of(f)]
+
+
+class Spy:
+    """The Python function of a scorer, counting the calls handed to it."""
+
+    def __init__(self, function):
+        self.function = function
+        self.calls = 0
+
+    def __call__(self, *args, **kwargs):
+        self.calls += 1
+        return self.function(*args, **kwargs)
+
+
+@pytest.mark.parametrize("fn", KEYWORD_FUNCTIONS, ids=ids(KEYWORD_FUNCTIONS))
+def test_scorer_keywords_are_served_natively_as_the_python_path_answers(fn):
+    """score_hint, weights, pad and prefix_weight: the forms the C code
+    reads are served without the Python function, alone, together and with
+    score_cutoff, and give what it gives (results and errors); every other
+    value is handed to it."""
+    from ferrofuzz import _native
+
+    metric = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", fn.__module__.rsplit(".", 1)[-1]).lower()  # JaroWinkler: jaro_winkler
+    spy = Spy(fn.__wrapped__)
+    fast = _native.fastcall_wrap("pair", f"{metric}_{fn.__name__}", spy)
+    pairs = [("Jonathan Smith", "Johnathon Smyth"), ("kitten", "sitting"), ("", "ab"), ("\u4e2d\u03b1b", "\u4e2db"),
+             ("abcd", "abcd")]
+    names = keywords_of(fn)
+    for a, b in pairs:
+        for name in names:
+            served, handed = KEYWORD_VALUES[name]
+            for value in served:
+                before = spy.calls
+                result = outcome(fast, a, b, **{name: value})
+                assert result == outcome(fn.__wrapped__, a, b, **{name: value}), (a, b, name, value)
+                # The library may reject a value it was given (a prefix_weight
+                # out of range, pad=False on unequal lengths): the Python
+                # function then raises. Otherwise nothing is handed on.
+                if result[0] in (int, float):
+                    assert spy.calls == before, (a, b, name, value)
+            for value in handed:
+                before = spy.calls
+                assert outcome(fast, a, b, **{name: value}) == outcome(fn.__wrapped__, a, b, **{name: value})
+                assert spy.calls == before + 1, (a, b, name, value)
+        together = {name: KEYWORD_VALUES[name][0][-2] for name in names}
+        for cutoff in (None, 1, 0.5, 50):
+            same_outcome(fn, a, b, score_cutoff=cutoff, **together)
+            assert outcome(fast, a, b, score_cutoff=cutoff, **together) == outcome(
+                fn.__wrapped__, a, b, score_cutoff=cutoff, **together)
+
+
+def test_keywords_a_scorer_does_not_take_are_handed_on():
+    from ferrofuzz import _native
+
+    spy = Spy(fuzz.ratio.__wrapped__)
+    fast = _native.fastcall_wrap("pair", "fuzz_ratio", spy)
+    for name in KEYWORD_VALUES:
+        value = KEYWORD_VALUES[name][0][-1]
+        assert outcome(fast, "ab", "ab", **{name: value}) == outcome(fuzz.ratio.__wrapped__, "ab", "ab", **{name: value})
+    assert spy.calls == len(KEYWORD_VALUES)
+    assert outcome(fuzz.ratio, "ab", "ab", weights=(1, 1, 2))[0] is TypeError
 
 
 class Text(str):

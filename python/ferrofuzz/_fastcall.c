@@ -12,9 +12,10 @@
  * GIL around it, about 150 ns for a pair of strings, which is more than
  * rapidfuzz's whole call. A single short pair is the one job where that
  * floor shows. So the common call is served here by a vectorcall object:
- * positional ``str`` arguments, with at most ``score_cutoff`` and
- * ``processor`` (None, or ``utils.default_process`` on ASCII text) as
- * keywords. It reads the strings' code points in place (PEP 393: 1-byte
+ * positional ``str`` arguments, with ``score_cutoff``, ``processor``
+ * (None, or ``utils.default_process`` on ASCII text) and the scorer's
+ * other options (``score_hint``, ``weights``, ``pad``, ``prefix_weight``)
+ * as keywords, in the forms read below. It reads the strings' code points in place (PEP 393: 1-byte
  * strings are ``FFZ_KIND_U8``, 4-byte ones ``FFZ_KIND_U32``, 2-byte ones
  * are widened) and calls the library directly. Any other call (other
  * keywords or values, other types, a library error, a result the flat
@@ -117,14 +118,35 @@ enum {
     FFZFC_CUT_SCORE,
 };
 
-/* A pair scorer with every option at its default but score_cutoff (`cut`,
- * NULL for its default): the result, or a negative value (an error, or a
- * value past int64) for the slow path. */
+/* The keyword options of a pair call, as the library takes them. A
+ * score_cutoff or score_hint the call did not give (or gave as None) has
+ * its flag 0 and the adapter passes the form's default; the others hold
+ * their defaults until a keyword sets them. */
+typedef struct {
+    int has_cut, has_hint;
+    ffzfc_cutoff cut, hint;
+    const ffz_levenshtein_weights *weights; /* NULL: (1, 1, 1) */
+    ffz_levenshtein_weights weight_values;  /* what `weights` points to otherwise */
+    bool pad;
+    double prefix_weight;
+} ffzfc_options;
+
+/* The keywords beyond score_cutoff and processor that a pair scorer takes. */
+enum {
+    FFZFC_KW_HINT = 1,
+    FFZFC_KW_WEIGHTS = 2,
+    FFZFC_KW_PAD = 4,
+    FFZFC_KW_PREFIX_WEIGHT = 8,
+};
+
+/* A pair scorer with the options of `opt`: the result, or a negative value
+ * (an error, or a value past int64) for the slow path. */
 typedef struct {
     const char *name;
     int cutoff_kind;
-    int64_t (*integer)(ffz_str, ffz_str, const ffzfc_cutoff *cut);
-    double (*real)(ffz_str, ffz_str, const ffzfc_cutoff *cut);
+    unsigned keywords; /* FFZFC_KW_* */
+    int64_t (*integer)(ffz_str, ffz_str, const ffzfc_options *opt);
+    double (*real)(ffz_str, ffz_str, const ffzfc_options *opt);
 } ffzfc_pair;
 
 /* 1 with `cut` set when this file reads `value` as the Python function
@@ -171,6 +193,53 @@ static int ffzfc_read_cutoff(int kind, PyObject *value, ffzfc_cutoff *cut) {
         cut->real = real;
         return 1;
     }
+}
+
+/* 1 with `opt->weights` set when this file reads `value` as
+ * distance/_params.py's weights_pointer would: None, or an exact tuple of
+ * three exact non-negative ints up to SIZE_MAX ((1, 1, 1) is the default,
+ * NULL); 0 for anything else, which the Python function handles. */
+static int ffzfc_read_weights(PyObject *value, ffzfc_options *opt) {
+    if (value == Py_None) return 1;
+    if (!PyTuple_CheckExact(value) || PyTuple_GET_SIZE(value) != 3) return 0;
+    size_t costs[3];
+    for (Py_ssize_t i = 0; i < 3; i++) {
+        PyObject *item = PyTuple_GET_ITEM(value, i);
+        if (!PyLong_CheckExact(item)) return 0;
+        unsigned long long cost = PyLong_AsUnsignedLongLong(item);
+        if (cost == (unsigned long long)-1 && PyErr_Occurred()) {
+            PyErr_Clear(); /* negative, or past 64 bits */
+            return 0;
+        }
+        if (cost > SIZE_MAX) return 0;
+        costs[i] = (size_t)cost;
+    }
+    if (costs[0] == 1 && costs[1] == 1 && costs[2] == 1) return 1;
+    opt->weight_values.insertion = costs[0];
+    opt->weight_values.deletion = costs[1];
+    opt->weight_values.substitution = costs[2];
+    opt->weights = &opt->weight_values;
+    return 1;
+}
+
+/* 1 with `opt->prefix_weight` set for an exact float or int (as
+ * prefix_weight_value's float()); the library checks the range and fails
+ * the call, which then goes to the Python function to raise. */
+static int ffzfc_read_prefix_weight(PyObject *value, ffzfc_options *opt) {
+    double weight;
+    if (PyFloat_CheckExact(value)) {
+        weight = PyFloat_AS_DOUBLE(value);
+    } else if (PyLong_CheckExact(value)) {
+        weight = PyLong_AsDouble(value);
+        if (weight == -1.0 && PyErr_Occurred()) {
+            PyErr_Clear();
+            return 0;
+        }
+    } else {
+        return 0;
+    }
+    opt->prefix_weight = weight;
+    return 1;
 }
 
 /* A single-string phonetic code, by ffz_phonetic_into's algorithm. */
@@ -220,8 +289,9 @@ static PyObject *ffzfc_fallback(ffzfc_function *self, PyObject *const *args, siz
 
 static PyObject *ffzfc_score_cutoff; /* "score_cutoff", interned */
 static PyObject *ffzfc_processor;    /* "processor", interned */
-/* The other keywords of process.extract, interned. */
+/* The other keywords of process.extract and of the pair scorers, interned. */
 static PyObject *ffzfc_scorer, *ffzfc_limit, *ffzfc_score_hint, *ffzfc_scorer_kwargs;
+static PyObject *ffzfc_weights, *ffzfc_pad, *ffzfc_prefix_weight;
 /* ferrofuzz.utils.default_process, once utils has registered it. */
 static PyObject *ffzfc_default_process;
 
@@ -350,36 +420,48 @@ static PyObject *ffzfc_pack_processed(PyObject *module, PyObject *items) {
 static PyMethodDef ffzfc_pack_processed_def = {"fastcall_pack_processed", ffzfc_pack_processed, METH_O, NULL};
 
 static PyObject *ffzfc_score(ffzfc_function *self, ffzfc_view *a_view, ffzfc_view *b_view,
-                             const ffzfc_cutoff *cut, PyObject *const *args, size_t nargsf,
+                             const ffzfc_options *opt, PyObject *const *args, size_t nargsf,
                              PyObject *kwnames);
 
-/* Serves f(s1, s2) for exact str, with score_cutoff=x and
- * processor=None or utils.default_process as keywords. */
+/* Serves f(s1, s2) for exact str, with any of these keywords: score_cutoff,
+ * processor (None or utils.default_process), and, where the scorer takes
+ * them, score_hint, weights, pad and prefix_weight, each read only in the
+ * forms this file converts as the Python function does. */
 static PyObject *ffzfc_pair_call(PyObject *callable, PyObject *const *args, size_t nargsf,
                                  PyObject *kwnames) {
     ffzfc_function *self = (ffzfc_function *)callable;
     const ffzfc_pair *pair = self->pair;
     if (PyVectorcall_NARGS(nargsf) != 2) return ffzfc_fallback(self, args, nargsf, kwnames);
-    ffzfc_cutoff cutoff;
-    const ffzfc_cutoff *cut = NULL;
+    ffzfc_options opt;
+    opt.has_cut = opt.has_hint = 0;
+    opt.weights = NULL;
+    opt.pad = true;
+    opt.prefix_weight = 0.1;
     int process = 0;
     if (kwnames != NULL) {
         Py_ssize_t keywords = PyTuple_GET_SIZE(kwnames);
-        if (keywords > 2) return ffzfc_fallback(self, args, nargsf, kwnames);
         for (Py_ssize_t k = 0; k < keywords; k++) {
             PyObject *key = PyTuple_GET_ITEM(kwnames, k), *value = args[2 + k];
+            int read;
             if (ffzfc_is_key(key, ffzfc_score_cutoff)) {
-                if (value == Py_None) continue;
-                if (!ffzfc_read_cutoff(pair->cutoff_kind, value, &cutoff)) {
-                    return ffzfc_fallback(self, args, nargsf, kwnames);
-                }
-                cut = &cutoff;
-            } else if (ffzfc_is_key(key, ffzfc_processor) &&
-                       (value == Py_None || (ffzfc_default_process != NULL && value == ffzfc_default_process))) {
+                read = value == Py_None || (opt.has_cut = ffzfc_read_cutoff(pair->cutoff_kind, value, &opt.cut));
+            } else if (ffzfc_is_key(key, ffzfc_processor)) {
+                read = value == Py_None || (ffzfc_default_process != NULL && value == ffzfc_default_process);
                 process = value != Py_None;
+            } else if ((pair->keywords & FFZFC_KW_HINT) && ffzfc_is_key(key, ffzfc_score_hint)) {
+                read = value == Py_None || (opt.has_hint = ffzfc_read_cutoff(pair->cutoff_kind, value, &opt.hint));
+            } else if ((pair->keywords & FFZFC_KW_WEIGHTS) && ffzfc_is_key(key, ffzfc_weights)) {
+                read = ffzfc_read_weights(value, &opt);
+            } else if ((pair->keywords & FFZFC_KW_PAD) && ffzfc_is_key(key, ffzfc_pad)) {
+                /* pad_flag is bool(pad); only the two bools are read here */
+                read = value == Py_True || value == Py_False;
+                opt.pad = value == Py_True;
+            } else if ((pair->keywords & FFZFC_KW_PREFIX_WEIGHT) && ffzfc_is_key(key, ffzfc_prefix_weight)) {
+                read = ffzfc_read_prefix_weight(value, &opt);
             } else {
-                return ffzfc_fallback(self, args, nargsf, kwnames);
+                read = 0;
             }
+            if (!read) return ffzfc_fallback(self, args, nargsf, kwnames);
         }
     }
     if (process) {
@@ -389,7 +471,7 @@ static PyObject *ffzfc_pair_call(PyObject *callable, PyObject *const *args, size
         if (!ffzfc_process_ascii(args[0], buf_a, &a.str) || !ffzfc_process_ascii(args[1], buf_b, &b.str)) {
             return ffzfc_fallback(self, args, nargsf, kwnames);
         }
-        return ffzfc_score(self, &a, &b, cut, args, nargsf, kwnames);
+        return ffzfc_score(self, &a, &b, &opt, args, nargsf, kwnames);
     }
     ffzfc_view a, b;
     if (!ffzfc_view_init(&a, args[0])) return ffzfc_fallback(self, args, nargsf, kwnames);
@@ -397,13 +479,13 @@ static PyObject *ffzfc_pair_call(PyObject *callable, PyObject *const *args, size
         ffzfc_view_free(&a);
         return ffzfc_fallback(self, args, nargsf, kwnames);
     }
-    return ffzfc_score(self, &a, &b, cut, args, nargsf, kwnames);
+    return ffzfc_score(self, &a, &b, &opt, args, nargsf, kwnames);
 }
 
 /* Scores the views (and frees them); the Python function for results the
  * flat shims cannot carry. */
 static PyObject *ffzfc_score(ffzfc_function *self, ffzfc_view *a_view, ffzfc_view *b_view,
-                             const ffzfc_cutoff *cut, PyObject *const *args, size_t nargsf,
+                             const ffzfc_options *opt, PyObject *const *args, size_t nargsf,
                              PyObject *kwnames) {
     const ffzfc_pair *pair = self->pair;
     ffz_str a = a_view->str, b = b_view->str;
@@ -412,9 +494,9 @@ static PyObject *ffzfc_score(ffzfc_function *self, ffzfc_view *a_view, ffzfc_vie
     int64_t integer = 0;
     double real = 0.0;
     if (pair->integer != NULL) {
-        integer = pair->integer(a, b, cut);
+        integer = pair->integer(a, b, opt);
     } else {
-        real = pair->real(a, b, cut);
+        real = pair->real(a, b, opt);
     }
     if (released != NULL) PyEval_RestoreThread(released);
     ffzfc_view_free(a_view);
@@ -886,7 +968,11 @@ static int ffzfc_install(const char *module_name) {
         ffzfc_limit = PyUnicode_InternFromString("limit");
         ffzfc_score_hint = PyUnicode_InternFromString("score_hint");
         ffzfc_scorer_kwargs = PyUnicode_InternFromString("scorer_kwargs");
-        if (ffzfc_scorer == NULL || ffzfc_limit == NULL || ffzfc_score_hint == NULL || ffzfc_scorer_kwargs == NULL) {
+        ffzfc_weights = PyUnicode_InternFromString("weights");
+        ffzfc_pad = PyUnicode_InternFromString("pad");
+        ffzfc_prefix_weight = PyUnicode_InternFromString("prefix_weight");
+        if (ffzfc_scorer == NULL || ffzfc_limit == NULL || ffzfc_score_hint == NULL || ffzfc_scorer_kwargs == NULL ||
+            ffzfc_weights == NULL || ffzfc_pad == NULL || ffzfc_prefix_weight == NULL) {
             goto done;
         }
     }

@@ -183,9 +183,10 @@ if BACKEND == "api" and hasattr(lib, "ffzfc_install"):
 
 def native_fast_path(table: str, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
     """``function``, with its common call served natively where the backend
-    can: positional ``str`` arguments, with at most ``score_cutoff`` and
-    ``processor`` (None or ``utils.default_process``) as keywords for the
-    pair scorers (docs/single_calls.md).
+    can: positional ``str`` arguments, with ``score_cutoff``, ``processor``
+    (None or ``utils.default_process``), ``score_hint``, ``weights``,
+    ``pad`` and ``prefix_weight`` as keywords for the pair scorers that take
+    them, in the forms docs/single_calls.md lists.
 
     ``table`` is ``"pair"`` (``name`` is the stem of a flat shim with a fast
     twin, such as ``levenshtein_distance``) or ``"phonetic"``. The result
