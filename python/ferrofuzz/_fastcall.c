@@ -15,9 +15,10 @@
  * positional ``str`` arguments, with ``score_cutoff``, ``processor``
  * (None, or ``utils.default_process`` on ASCII text) and the scorer's
  * other options (``score_hint``, ``weights``, ``pad``, ``prefix_weight``)
- * as keywords, in the forms read below. It reads the strings' code points in place (PEP 393: 1-byte
- * strings are ``FFZ_KIND_U8``, 4-byte ones ``FFZ_KIND_U32``, 2-byte ones
- * are widened) and calls the library directly. Any other call (other
+ * as keywords, in the forms read below. It reads the strings' code points
+ * in place (PEP 393: 1-byte strings are ``FFZ_KIND_U8``, 4-byte ones
+ * ``FFZ_KIND_U32``, 2-byte ones are widened) and calls the library
+ * directly. Any other call (other
  * keywords or values, other types, a library error, a result the flat
  * shims cannot carry) goes unchanged to the Python function it wraps,
  * ``__wrapped__``, which does what the function always did. So the
