@@ -150,37 +150,43 @@ typedef struct {
     double (*real)(ffz_str, ffz_str, const ffzfc_options *opt);
 } ffzfc_pair;
 
+/* 1 with `*real` set for an exact float, or an exact int as float()
+ * converts it; 0 for anything else, and for an int past a double's range. */
+static int ffzfc_read_real(PyObject *value, double *real) {
+    if (PyFloat_CheckExact(value)) {
+        *real = PyFloat_AS_DOUBLE(value);
+        return 1;
+    }
+    if (!PyLong_CheckExact(value)) return 0;
+    *real = PyLong_AsDouble(value);
+    if (*real == -1.0 && PyErr_Occurred()) {
+        PyErr_Clear();
+        return 0;
+    }
+    return 1;
+}
+
 /* 1 with `cut` set when this file reads `value` as the Python function
  * would; 0 for anything else (other types, out of range, NaN), which the
  * Python function then accepts or rejects itself. */
 static int ffzfc_read_cutoff(int kind, PyObject *value, ffzfc_cutoff *cut) {
-    double real;
-    if (PyFloat_CheckExact(value)) {
-        real = PyFloat_AS_DOUBLE(value);
-    } else if (PyLong_CheckExact(value)) {
-        if (kind == FFZFC_CUT_SIZE) {
-            int overflow = 0;
-            long long small = PyLong_AsLongLongAndOverflow(value, &overflow);
-            if (overflow < 0 || (overflow == 0 && small < 0)) return 0; /* negative */
-            unsigned long long big = (unsigned long long)small;
-            if (overflow > 0) {
-                big = PyLong_AsUnsignedLongLong(value);
-                if (big == (unsigned long long)-1 && PyErr_Occurred()) {
-                    PyErr_Clear(); /* past 64 bits: min(value, SIZE_MAX) */
-                    big = SIZE_MAX;
-                }
+    if (kind == FFZFC_CUT_SIZE && PyLong_CheckExact(value)) {
+        int overflow = 0;
+        long long small = PyLong_AsLongLongAndOverflow(value, &overflow);
+        if (overflow < 0 || (overflow == 0 && small < 0)) return 0; /* negative */
+        unsigned long long big = (unsigned long long)small;
+        if (overflow > 0) {
+            big = PyLong_AsUnsignedLongLong(value);
+            if (big == (unsigned long long)-1 && PyErr_Occurred()) {
+                PyErr_Clear(); /* past 64 bits: min(value, SIZE_MAX) */
+                big = SIZE_MAX;
             }
-            cut->size = big > SIZE_MAX ? SIZE_MAX : (size_t)big;
-            return 1;
         }
-        real = PyLong_AsDouble(value);
-        if (real == -1.0 && PyErr_Occurred()) {
-            PyErr_Clear();
-            return 0;
-        }
-    } else {
-        return 0;
+        cut->size = big > SIZE_MAX ? SIZE_MAX : (size_t)big;
+        return 1;
     }
+    double real;
+    if (!ffzfc_read_real(value, &real)) return 0;
     switch (kind) {
     case FFZFC_CUT_SIZE:
         if (!(real >= 0.0) || real > 1e300) return 0; /* NaN, negative, inf */
@@ -227,20 +233,7 @@ static int ffzfc_read_weights(PyObject *value, ffzfc_options *opt) {
  * prefix_weight_value's float()); the library checks the range and fails
  * the call, which then goes to the Python function to raise. */
 static int ffzfc_read_prefix_weight(PyObject *value, ffzfc_options *opt) {
-    double weight;
-    if (PyFloat_CheckExact(value)) {
-        weight = PyFloat_AS_DOUBLE(value);
-    } else if (PyLong_CheckExact(value)) {
-        weight = PyLong_AsDouble(value);
-        if (weight == -1.0 && PyErr_Occurred()) {
-            PyErr_Clear();
-            return 0;
-        }
-    } else {
-        return 0;
-    }
-    opt->prefix_weight = weight;
-    return 1;
+    return ffzfc_read_real(value, &opt->prefix_weight);
 }
 
 /* A single-string phonetic code, by ffz_phonetic_into's algorithm. */
