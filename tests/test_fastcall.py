@@ -199,7 +199,9 @@ KEYWORD_VALUES = {
 
 
 def keywords_of(fn):
-    params = inspect.signature(fn.__wrapped__).parameters
+    # getattr: outside API mode (where this module is skipped, but still
+    # collected) the functions are the Python functions themselves.
+    params = inspect.signature(getattr(fn, "__wrapped__", fn)).parameters
     return [k for k in KEYWORD_VALUES if k in params]
 
 
