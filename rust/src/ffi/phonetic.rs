@@ -343,13 +343,7 @@ pub unsafe extern "C" fn ffz_phonetic_into(
 /// with nothing written, sends the call to [`compute_into`].
 fn ascii_code(algorithm: u32, s: &[u8], out: &mut [u8]) -> Option<usize> {
     match algorithm {
-        FFZ_PHONETIC_SOUNDEX if s.is_ascii() && out.len() >= 4 => Some(match phonetic::soundex_ascii(s) {
-            Some(code) => {
-                out[..code.len()].copy_from_slice(&code);
-                code.len()
-            }
-            None => 0,
-        }),
+        FFZ_PHONETIC_SOUNDEX => phonetic::soundex_ascii(s, out),
         FFZ_PHONETIC_METAPHONE => phonetic::metaphone_ascii(s, out),
         FFZ_PHONETIC_NYSIIS => phonetic::nysiis_ascii(s, out),
         _ => None,

@@ -34,10 +34,9 @@ pub fn soundex(s: &str) -> String {
 /// input when `out` has room (the FFI's reused buffers).
 pub fn soundex_into(s: &str, out: &mut String) {
     out.clear();
-    if s.is_ascii() {
-        if let Some(code) = soundex_ascii(s.as_bytes()) {
-            out.extend(code.map(char::from));
-        }
+    let mut ascii = [0u8; 4];
+    if let Some(n) = soundex_ascii(s.as_bytes(), &mut ascii) {
+        out.extend(ascii[..n].iter().map(|&b| char::from(b)));
         return;
     }
     let mut v = Vec::with_capacity(s.len() + 4);
@@ -66,13 +65,19 @@ const ASCII_DIGITS: [u8; 256] = {
     table
 };
 
-/// [`soundex`] of ASCII text `s`, which uppercasing and NFKD leave one char
-/// per byte: the same rules through a table. The code is 4 ASCII bytes, or
-/// `None` for empty `s`. Non-ASCII bytes in `s` are treated as separators;
-/// callers pass ASCII.
-pub fn soundex_ascii(s: &[u8]) -> Option<[u8; 4]> {
-    let (&first, rest) = s.split_first()?;
-    let mut code = [first.to_ascii_uppercase(), b'0', b'0', b'0'];
+/// [`soundex`] of ASCII text `s` (which uppercasing and NFKD leave one char
+/// per byte), written to `out[..n]`; returns `n`: 4, or 0 for empty `s`.
+/// `None`, with nothing written, if `s` is not ASCII or `out` is shorter
+/// than 4 bytes: [`soundex`] codes any text.
+pub fn soundex_ascii(s: &[u8], out: &mut [u8]) -> Option<usize> {
+    if !s.is_ascii() || out.len() < 4 {
+        return None;
+    }
+    let Some((&first, rest)) = s.split_first() else {
+        return Some(0);
+    };
+    let code = &mut out[..4];
+    code.copy_from_slice(&[first.to_ascii_uppercase(), b'0', b'0', b'0']);
     let mut last = match ASCII_DIGITS[usize::from(first)] {
         0 => b'*',
         d => d,
@@ -92,7 +97,7 @@ pub fn soundex_ascii(s: &[u8]) -> Option<[u8; 4]> {
         }
         last = d;
     }
-    Some(code)
+    Some(4)
 }
 
 /// Appends the code of the uppercased, decomposed chars `chars` to `out`.
